@@ -1,0 +1,41 @@
+/**
+ * npm run convert -- [--seeds DIR] [--out DIR] [--report FILE] [--strict]
+ * Reads seeds, converts them, writes content/meetings/ (removing stale files), prints diagnostics.
+ * Exit 0 on success; 1 with --strict when a seed was skipped or rejected or a warning was raised;
+ * 2 on bad arguments.
+ */
+import { parseArgs } from 'node:util';
+import { runConvert } from '../src/convert/run.ts';
+
+let args;
+try {
+  args = parseArgs({
+    options: {
+      seeds: { type: 'string', default: 'seeds' },
+      out: { type: 'string', default: 'content/meetings' },
+      report: { type: 'string' },
+      strict: { type: 'boolean', default: false },
+      content: { type: 'string', default: 'content' },
+      quiet: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+    strict: true,
+    allowPositionals: false,
+  }).values;
+} catch (error) {
+  console.error(`convert: ${(error as Error).message}`);
+  console.error('usage: npm run convert -- [--seeds DIR] [--out DIR] [--report FILE] [--strict]');
+  process.exit(2);
+}
+if (args.help) {
+  console.log('usage: npm run convert -- [--seeds DIR] [--out DIR] [--report FILE] [--strict]');
+  process.exit(0);
+}
+process.exitCode = runConvert({
+  seedsDir: args.seeds!,
+  outDir: args.out!,
+  contentDir: args.content!,
+  reportFile: args.report ?? null,
+  strict: args.strict!,
+  quiet: args.quiet!,
+});

@@ -1,0 +1,306 @@
+/**
+ * resolveMeetingDate: which day the meeting took place, and how we know. Parsers (date-mentions)
+ * propose; the refiners below settle, in order of strength:
+ *   explicit  – the report states day, month and year for the meeting;
+ *   dateline  – day and month from the report, year from its dateline or its own page stamp
+ *               (a display date, a publication stamp, a copyright year agreeing with the weekday);
+ *   sidecar   – day and month from the report, year from the sidecar's publication date;
+ *   weekday   – day, month and weekday: the latest year not after the document's reference date
+ *               in which that day was that weekday (and the participants were in office);
+ *   knowledge – a dated reference event the report names (content/events.yaml);
+ *   unresolved – none of these: the date stays null, with a warning. Never a guess.
+ * What the text stated is kept apart from what was implied: each result says which parts were stated.
+ */
+import type { Knowledge } from '../knowledge/index.ts';
+import type { Person } from '../knowledge/schema.ts';
+import type { DateBasis } from '../schema/meeting.ts';
+import {
+  addDays, compareDays, daysBetween, type Day, formatDay, formatDayMonth, fromIso, isValidDay, toIso, weekdayNames, weekdayOf,
+} from './calendar.ts';
+import { findDateMentions, type DateMention } from './date-mentions.ts';
+import type { ReportDocument, Zone } from './document.ts';
+import type { EventMention } from './events.ts';
+import type { MeetingSentence } from './meeting.ts';
+import { inOfficeOn } from './people.ts';
+
+export interface LocatedDate extends DateMention {
+  line: number;
+  column: number;
+  zone: Zone | 'dateline';
+  chrome: boolean;
+  /** The whole line or sentence the mention stands in. */
+  context: string;
+}
+
+export interface DateFinding {
+  date: string | null;
+  basis: DateBasis;
+  note: string;
+  /** Which parts of the date the text stated outright (chrono's known vs implied values). */
+  stated: { day: boolean; month: boolean; year: boolean };
+  evidence: { line: number; text: string }[];
+  /** Problems a reader should know of: rule and message, with the line they concern. */
+  warnings: { rule: string; message: string; line: number; column: number }[];
+  /** Day and month the report gives without a year, for merging with other reports. */
+  dayMonth: { month: number; day: number } | null;
+}
+
+export interface DateContext {
+  /** The document's own publication or retrieval date from its sidecar. */
+  sidecarDate: string | null;
+  /** Latest full date anywhere in the collection: the reference when a report has none. */
+  corpusReferenceDate: string | null;
+}
+
+/** Every date mention in the document, lines and datelines, with its zone. */
+export function locateDates(doc: ReportDocument, knowledge: Knowledge): LocatedDate[] {
+  const out: LocatedDate[] = [];
+  for (const line of doc.lines) {
+    for (const m of findDateMentions(line.text, knowledge.words)) {
+      const inDateline = doc.datelines.some((d) => d.line === line.line && (d.opensBody ? d.text.includes(m.text) && line.text.indexOf(m.text) < d.text.length + 2 : true));
+      out.push({ ...m, line: line.line, column: line.column + m.index, zone: inDateline ? 'dateline' : line.zone, chrome: line.chrome, context: line.text });
+    }
+  }
+  return out;
+}
+
+/** The latest full date a document prints anywhere: its reference date for the corpus. */
+export function latestFullDate(doc: ReportDocument, knowledge: Knowledge): string | null {
+  let latest: string | null = null;
+  for (const m of locateDates(doc, knowledge)) {
+    if (m.kind !== 'full') continue;
+    const iso = toIso({ year: m.year!, month: m.month!, day: m.dayEnd ?? m.day! });
+    if (!latest || iso > latest) latest = iso;
+  }
+  return latest;
+}
+
+const quote = (text: string) => `"${text.trim()}"`;
+
+function dayOf(m: DateMention, year = m.year): Day | null {
+  if (year === undefined || m.month === undefined || m.day === undefined) return null;
+  return isValidDay(year, m.month, m.day) ? { year, month: m.month, day: m.day } : null;
+}
+
+/** A page's own stamp: a date standing in the header or footer, not in the report's sentences. */
+function isStamp(m: LocatedDate): boolean {
+  return m.zone === 'header' || m.zone === 'footer' || m.chrome;
+}
+
+interface Participants {
+  known: Person[];
+}
+
+function inOffice(day: Day, who: Participants): boolean {
+  return who.known.every((p) => inOfficeOn(p, toIso(day)));
+}
+
+export function resolveMeetingDate(
+  doc: ReportDocument,
+  primary: MeetingSentence | null,
+  meetings: MeetingSentence[],
+  events: EventMention[],
+  participants: Participants,
+  context: DateContext,
+  knowledge: Knowledge,
+): DateFinding {
+  const all = locateDates(doc, knowledge);
+  const warnings: DateFinding['warnings'] = [];
+  const participantIds = new Set(primary?.people.map((p) => p.id) ?? []);
+  // Sentences that report this meeting: the primary one, then others naming the same people.
+  const sameMeeting = meetings.filter(
+    (m) => m === primary || m.people.filter((p) => participantIds.has(p.id)).length >= Math.min(2, participantIds.size),
+  );
+  const inSentence = (m: MeetingSentence) => findDateMentions(m.sentence.text, knowledge.words).map((d) => ({ ...d, sentence: m }));
+
+  const sentenceDates = sameMeeting.flatMap(inSentence);
+  const stated = sentenceDates.find((d) => d.kind === 'full' || d.kind === 'dayMonth');
+  const weekdayMention = sentenceDates.find((d) => d.kind === 'weekday');
+  const weekday = weekdayMention?.weekday;
+  const datelineDates = all.filter((d) => d.zone === 'dateline' && (d.kind === 'full' || d.kind === 'dayMonth'));
+  const datelineDate = datelineDates[0];
+
+  const result = (date: Day | null, basis: DateBasis, note: string, evidence: { line: number; text: string }[], statedParts: DateFinding['stated'], dm: DateFinding['dayMonth']): DateFinding => {
+    if (date && weekday !== undefined && weekdayOf(date) !== weekday && weekdayMention) {
+      warnings.push({
+        rule: 'date/weekday-mismatch',
+        message: `${formatDay(date)} was a ${weekdayNames[weekdayOf(date)]}, but the report says "${weekdayMention.text}"`,
+        line: weekdayMention.sentence.sentence.line,
+        column: weekdayMention.sentence.sentence.column,
+      });
+    }
+    const occasion = events.find((e) => e.role === 'occasion');
+    if (date && occasion) {
+      const start = fromIso(occasion.event.start);
+      const end = fromIso(occasion.event.end);
+      if (compareDays(date, addDays(start, -2)) < 0 || compareDays(date, addDays(end, 2)) > 0) {
+        warnings.push({
+          rule: 'date/outside-occasion',
+          message: `${formatDay(date)} is outside ${occasion.event.name} (${occasion.event.start} to ${occasion.event.end})`,
+          line: occasion.sentence.line,
+          column: occasion.sentence.column,
+        });
+      }
+    }
+    return { date: date ? toIso(date) : null, basis, note, stated: statedParts, evidence, warnings, dayMonth: dm };
+  };
+
+  const evidenceOf = (...ms: (LocatedDate | { line: number; context?: string; sentence?: MeetingSentence; text: string } | undefined)[]) =>
+    ms.filter((m): m is NonNullable<typeof m> => !!m).map((m) =>
+      'sentence' in m && m.sentence ? { line: m.sentence.sentence.line, text: m.sentence.sentence.text } : { line: m.line, text: ('context' in m && m.context) || m.text },
+    );
+
+  // Day and month of the meeting: from a sentence reporting it, else from the dateline.
+  const dmSource = stated ?? datelineDate;
+  if (dmSource?.kind === 'full') {
+    const day = dayOf(dmSource)!;
+    const fromDateline = !stated;
+    const where = fromDateline ? `the dateline ${quote(dmSource.text)}` : `the report: ${quote(dmSource.text)}`;
+    return result(day, fromDateline ? 'dateline' : 'explicit', `Stated in ${where}.`, evidenceOf(dmSource as LocatedDate), { day: true, month: true, year: true }, { month: day.month, day: day.day });
+  }
+
+  if (dmSource && dmSource.month !== undefined && dmSource.day !== undefined) {
+    const { month, day } = dmSource;
+    const dm = { month, day };
+    const dmText = quote(dmSource.text);
+    const statedParts = { day: true, month: true, year: false };
+    // 1. The same day and month with a year, elsewhere in the document.
+    const sameDay = all.filter((d) => d.kind === 'full' && d.month === month && (d.day === day || (d.day! <= day && (d.dayEnd ?? 0) >= day)));
+    // A place-and-date sign-off after the report ("Пекин, 9 апреля 2024 года") is the report's own words.
+    const isSignOff = (d: LocatedDate) => d.zone === 'dateline' && doc.lines.some((l) => l.line === d.line && l.zone === 'footer' && !l.chrome);
+    const inText = sameDay.find((d) => (!isStamp(d) && d.zone !== 'dateline') || isSignOff(d));
+    const onPage = sameDay.find((d) => isStamp(d) || d.zone === 'dateline');
+    if (inText) {
+      return result({ year: inText.year!, month, day }, 'explicit', `${dmText}; the year from the report's own words ${quote(inText.text)} (line ${inText.line}).`, evidenceOf(dmSource as LocatedDate, inText), { day: true, month: true, year: true }, dm);
+    }
+    if (onPage) {
+      return result({ year: onPage.year!, month, day }, 'dateline', `${dmText}; the year from the page's date ${quote(onPage.text)} (line ${onPage.line}).`, evidenceOf(dmSource as LocatedDate, onPage), statedParts, dm);
+    }
+    // 2. A year stamp (copyright, "2024 года") that the weekday confirms.
+    if (weekday !== undefined) {
+      const yearStamp = all.find((d) => d.kind === 'year' && isValidDay(d.year!, month, day) && weekdayOf({ year: d.year!, month, day }) === weekday);
+      if (yearStamp) {
+        return result({ year: yearStamp.year!, month, day }, 'dateline', `${dmText}; the year from the page's ${quote(yearStamp.text)} (line ${yearStamp.line}), confirmed by "${weekdayMention!.text}": ${formatDay({ year: yearStamp.year!, month, day })} was a ${weekdayNames[weekday]}.`, evidenceOf(dmSource as LocatedDate, yearStamp), statedParts, dm);
+      }
+    }
+    // 3. The sidecar's publication date: the latest such day not after it.
+    if (context.sidecarDate) {
+      const pub = fromIso(context.sidecarDate);
+      let year = pub.year;
+      if (compareDays({ year, month, day }, pub) > 0) year -= 1;
+      const candidate = { year, month, day };
+      if (isValidDay(year, month, day) && daysBetween(candidate, pub) <= 300 && (weekday === undefined || weekdayOf(candidate) === weekday)) {
+        return result(candidate, 'sidecar', `${dmText}; the year from the sidecar's date ${context.sidecarDate}, the latest ${formatDayMonth(month, day)} not after it.`, evidenceOf(dmSource as LocatedDate), statedParts, dm);
+      }
+    }
+    // 4. The weekday: the latest year not after the reference date with that weekday.
+    const reference = ownReferenceDate(all) ?? context.corpusReferenceDate;
+    if (weekday !== undefined && reference) {
+      const ref = fromIso(reference);
+      for (let year = ref.year; year >= ref.year - 30; year--) {
+        const candidate = { year, month, day };
+        if (!isValidDay(year, month, day) || compareDays(candidate, ref) > 0) continue;
+        if (weekdayOf(candidate) !== weekday) continue;
+        if (!inOffice(candidate, participants)) continue;
+        return result(candidate, 'weekday', `${dmText} and "${weekdayMention!.text}": ${formatDayMonth(month, day)} was a ${weekdayNames[weekday]} in ${year}, the latest such year not after ${formatDay(ref)} (the ${reference === context.corpusReferenceDate ? "collection's latest date" : "page's own date"}).`, evidenceOf(dmSource as LocatedDate, weekdayMention), statedParts, dm);
+      }
+    }
+    // 5. A dated event the report names.
+    const byEvent = yearFromEvents(events, month, day);
+    if (byEvent) {
+      return result(byEvent.day, 'knowledge', `${dmText}; ${byEvent.why}`, evidenceOf(dmSource as LocatedDate, { line: byEvent.mention.sentence.line, text: byEvent.mention.sentence.text }), statedParts, dm);
+    }
+    warnings.push({ rule: 'date/year-unresolved', message: `${dmText} has no year, and nothing in the report settles it`, line: (dmSource as LocatedDate).line ?? primary?.sentence.line ?? 0, column: (dmSource as LocatedDate).column ?? primary?.sentence.column ?? 0 });
+    return result(null, 'unresolved', `${dmText} has no year, and nothing in the report settles it.`, evidenceOf(dmSource as LocatedDate), statedParts, dm);
+  }
+
+  // No day and month for the meeting. A stamp and the meeting's weekday: the latest such day.
+  const stamp = all.find((d) => d.kind === 'full' && (isStamp(d) || d.zone === 'dateline'));
+  const occasion = events.find((e) => e.role === 'occasion');
+  if (weekday !== undefined && stamp) {
+    const stampDay = dayOf(stamp)!;
+    const back = (weekdayOf(stampDay) - weekday + 7) % 7;
+    const candidate = addDays(stampDay, -back);
+    const fitsOccasion = !occasion || (compareDays(candidate, addDays(fromIso(occasion.event.start), -2)) >= 0 && compareDays(candidate, addDays(fromIso(occasion.event.end), 2)) <= 0);
+    if (fitsOccasion && inOffice(candidate, participants)) {
+      const how = back === 0 ? 'the same day' : `${back} day${back > 1 ? 's' : ''} before it`;
+      return result(candidate, 'dateline', `"${weekdayMention!.text}" in the report, dated ${quote(stamp.text)} (line ${stamp.line}): ${how}.`, evidenceOf(stamp, weekdayMention), { day: false, month: false, year: false }, null);
+    }
+  }
+  // An occasion from the events file: its single day, or the one day of it on the weekday given.
+  if (occasion) {
+    const start = fromIso(occasion.event.start);
+    const end = fromIso(occasion.event.end);
+    const span = daysBetween(start, end);
+    const named = `${occasion.event.name}, ${formatDay(start)}${span > 0 ? ` to ${formatDay(end)}` : ''}`;
+    if (span === 0) {
+      return result(start, 'knowledge', `At ${named} (content/events.yaml), named in the report.`, [{ line: occasion.sentence.line, text: occasion.sentence.text }], { day: false, month: false, year: false }, null);
+    }
+    const reportedWeekdays = reportWeekdays(doc, knowledge);
+    for (const w of reportedWeekdays) {
+      const days = Array.from({ length: span + 1 }, (_, i) => addDays(start, i)).filter((d) => weekdayOf(d) === w.weekday);
+      if (days.length === 1) {
+        return result(days[0]!, 'knowledge', `At ${named} (content/events.yaml); of its days only ${formatDay(days[0]!)} was a ${weekdayNames[w.weekday]}, as in ${quote(w.context)} (line ${w.line}).`, [{ line: occasion.sentence.line, text: occasion.sentence.text }, { line: w.line, text: w.context }], { day: false, month: false, year: false }, null);
+      }
+    }
+    warnings.push({ rule: 'date/day-unresolved', message: `the meeting was at ${named}, but the report does not say on which day`, line: occasion.sentence.line, column: occasion.sentence.column });
+    return result(null, 'unresolved', `At ${named}; the report does not say on which day.`, [{ line: occasion.sentence.line, text: occasion.sentence.text }], { day: false, month: false, year: false }, null);
+  }
+  const at = primary?.sentence ?? { line: 0, column: 0 };
+  warnings.push({ rule: 'date/unresolved', message: 'the report gives no date for the meeting', line: at.line, column: at.column });
+  return result(null, 'unresolved', 'The report gives no date for the meeting.', primary ? [{ line: primary.sentence.line, text: primary.sentence.text }] : [], { day: false, month: false, year: false }, null);
+}
+
+/** The page's own latest full date (display date, publication stamp): its reference date. */
+function ownReferenceDate(all: LocatedDate[]): string | null {
+  let latest: string | null = null;
+  for (const m of all) {
+    if (m.kind !== 'full' || !(isStamp(m) || m.zone === 'dateline')) continue;
+    const iso = toIso({ year: m.year!, month: m.month!, day: m.day! });
+    if (!latest || iso > latest) latest = iso;
+  }
+  return latest;
+}
+
+/** Weekdays in sentences of the report that are not about the future: "said on Thursday". */
+function reportWeekdays(doc: ReportDocument, knowledge: Knowledge): { weekday: number; line: number; context: string }[] {
+  const out: { weekday: number; line: number; context: string }[] = [];
+  for (const s of doc.sentences) {
+    if (s.zone !== 'body' || knowledge.words.notYetMarkers.test(s.text)) continue;
+    if (/\b(will|would|is to|are to|expected|scheduled|next)\b/i.test(s.text)) continue;
+    for (const m of findDateMentions(s.text, knowledge.words)) {
+      if (m.kind === 'weekday') out.push({ weekday: m.weekday!, line: s.line, context: s.text });
+    }
+  }
+  return out;
+}
+
+/** A year from events: the occasion whose days include day/month, or an earlier event recalled as "this March". */
+function yearFromEvents(events: EventMention[], month: number, day: number): { day: Day; why: string; mention: EventMention } | null {
+  for (const e of events.filter((x) => x.role === 'occasion')) {
+    const start = fromIso(e.event.start);
+    const end = fromIso(e.event.end);
+    for (const year of new Set([start.year, end.year])) {
+      if (!isValidDay(year, month, day)) continue;
+      const candidate = { year, month, day };
+      if (compareDays(candidate, addDays(start, -1)) >= 0 && compareDays(candidate, addDays(end, 1)) <= 0) {
+        return { day: candidate, why: `the meeting was at ${e.event.name} (${e.event.start} to ${e.event.end}, content/events.yaml), named in the report.`, mention: e };
+      }
+    }
+  }
+  const recalled = events.filter((x) => x.role === 'reference' && (x.tie === 'this-month' || x.tie === 'date'));
+  const years = new Set<number>();
+  let first: { day: Day; why: string; mention: EventMention } | null = null;
+  for (const e of recalled) {
+    const start = fromIso(e.event.start);
+    const candidate = { year: start.year, month, day };
+    if (!isValidDay(candidate.year, month, day) || compareDays(candidate, start) < 0) continue;
+    years.add(candidate.year);
+    first ??= {
+      day: candidate,
+      why: `the report recalls ${e.event.name} (${e.event.start}) as earlier ${e.tie === 'this-month' ? '"this" year' : 'in the same year'} (content/events.yaml).`,
+      mention: e,
+    };
+  }
+  return years.size === 1 ? first : null;
+}

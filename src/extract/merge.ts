@@ -1,0 +1,155 @@
+/**
+ * One meeting, several reports: reports that agree on place, people and day become one record
+ * with every source. A report with a full date settles the date of one without. Slugs depend
+ * only on the records, never on the order seeds were read.
+ */
+import type { Knowledge } from '../knowledge/index.ts';
+import { dateBases, meetingSchema, type Evidence, type Meeting, type Participant } from '../schema/meeting.ts';
+import { fromIso } from './calendar.ts';
+import { warningText } from './diagnostics.ts';
+import type { ReportExtraction } from './index.ts';
+import { orderTopics } from './topics.ts';
+
+export interface MergeInput {
+  extraction: ReportExtraction;
+  /** Hex digest of the seed's bytes: names undated meetings. */
+  hash: string;
+}
+
+export interface AssembledMeeting {
+  meeting: Meeting;
+  /** Seeds behind it, sorted. */
+  seeds: string[];
+  /** Paragraphs of each source, for the body. */
+  sections: { seed: string; heading: string; paragraphs: string[] }[];
+}
+
+const basisRank = (b: string) => dateBases.indexOf(b as (typeof dateBases)[number]);
+
+function sameMeeting(a: ReportExtraction, b: ReportExtraction): boolean {
+  const pa = a.place.place?.id;
+  const pb = b.place.place?.id;
+  if (!pa || pa !== pb) return false;
+  const ids = new Set(a.participants.map((p) => p.id));
+  const shared = b.participants.filter((p) => ids.has(p.id)).length;
+  if (shared < Math.min(2, a.participants.length, b.participants.length)) return false;
+  const da = a.date.date;
+  const db = b.date.date;
+  if (da && db) return da === db;
+  const dm = (x: ReportExtraction) => x.date.dayMonth ?? (x.date.date ? { month: fromIso(x.date.date).month, day: fromIso(x.date.date).day } : null);
+  const ma = dm(a);
+  const mb = dm(b);
+  return !!ma && !!mb && ma.month === mb.month && ma.day === mb.day;
+}
+
+export function slugPart(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+function titleOf(participants: Participant[], city: string | null): string {
+  const names = participants.map((p) => p.name);
+  const who = names.length >= 2 ? `${names[0]} meets ${names.slice(1).join(' and ')}` : names.length === 1 ? `${names[0]} meets a counterpart` : 'A meeting';
+  return city ? `${who} in ${city}` : who;
+}
+
+/** Group reports into meetings and build each meeting's record. */
+export function assembleMeetings(inputs: MergeInput[], knowledge: Knowledge): AssembledMeeting[] {
+  const sorted = [...inputs].filter((i) => i.extraction.isMeeting).sort((a, b) => (a.extraction.seed < b.extraction.seed ? -1 : 1));
+  // Union-find over the sorted reports: the grouping does not depend on reading order.
+  const parent = sorted.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  for (let i = 0; i < sorted.length; i++) {
+    for (let j = i + 1; j < sorted.length; j++) {
+      if (sameMeeting(sorted[i]!.extraction, sorted[j]!.extraction)) parent[find(j)] = find(i);
+    }
+  }
+  const groups = new Map<number, MergeInput[]>();
+  sorted.forEach((input, i) => {
+    const root = find(i);
+    groups.set(root, [...(groups.get(root) ?? []), input]);
+  });
+
+  const assembled = [...groups.values()].map((members) => buildMeeting(members, knowledge));
+  // Distinct slugs: two meetings on one day in one city get -2, -3 … by their first seed.
+  assembled.sort((a, b) => (a.meeting.slug < b.meeting.slug ? -1 : a.meeting.slug > b.meeting.slug ? 1 : a.seeds[0]! < b.seeds[0]! ? -1 : 1));
+  const used = new Map<string, number>();
+  for (const a of assembled) {
+    const n = (used.get(a.meeting.slug) ?? 0) + 1;
+    used.set(a.meeting.slug, n);
+    if (n > 1) a.meeting.slug = `${a.meeting.slug}-${n}`;
+  }
+  return assembled.map((a) => ({ ...a, meeting: meetingSchema.parse(a.meeting) }));
+}
+
+function buildMeeting(members: MergeInput[], knowledge: Knowledge): AssembledMeeting {
+  const xs = members.map((m) => m.extraction);
+  const first = xs[0]!;
+  const dated = [...xs].sort((a, b) => basisRank(a.date.basis) - basisRank(b.date.basis))[0]!;
+  const placed = [...xs].sort((a, b) => placeRank(a) - placeRank(b))[0]!;
+
+  const participants: Participant[] = [];
+  for (const x of xs) for (const p of x.participants) if (!participants.some((q) => q.id === p.id)) participants.push(p);
+  // Roles follow the settled date, whichever report settled it.
+  const withRoles = participants.map((p) => {
+    const fromDated = dated.participants.find((q) => q.id === p.id);
+    return fromDated ?? p;
+  });
+
+  const city = placed.place.place?.name ?? null;
+  const country = placed.place.place?.country ?? placed.place.country;
+  const date = dated.date.date;
+  const citySlug = placed.place.place?.id ?? (city ? slugPart(city) : 'unknown-place');
+  const slug = date ? `${date}-${citySlug}` : `undated-${citySlug}-${members[0]!.hash.slice(0, 6)}`;
+
+  let dateNote = dated.date.note;
+  if (xs.length > 1 && dated !== first && date) dateNote = `${dateNote} (from the report ${dated.seed})`;
+  const warnings = [...new Set(xs.flatMap((x) => x.diagnostics.filter((d) => d.severity !== 'info').map(warningText)))];
+  if (date) {
+    // A report without a year is settled by its partner: its unresolved-year warning is answered.
+    for (const x of xs) if (x !== dated && x.date.basis === 'unresolved') warnings.push(`date/settled-by-merge: ${x.seed} gives no year; ${dated.seed} settles it (${date})`);
+  }
+  const filteredWarnings = date ? warnings.filter((w) => !w.startsWith('date/year-unresolved') && !w.startsWith('date/unresolved') && !w.startsWith('date/day-unresolved')) : warnings;
+
+  const ev = (seed: string, items: { line: number; text: string }[]): Evidence[] => items.map((e) => ({ seed, line: e.line, text: e.text }));
+  const meeting: Meeting = {
+    slug,
+    title: titleOf(withRoles, city),
+    date,
+    dateBasis: dated.date.basis,
+    dateNote,
+    location: { city, country },
+    locationNote: placed.place.note,
+    placeId: placed.place.place?.id ?? null,
+    occasion: xs.find((x) => x.occasion.eventId)?.occasion.occasion ?? xs.find((x) => x.occasion.occasion)?.occasion.occasion ?? null,
+    participants: withRoles,
+    topics: orderTopics(xs.flatMap((x) => x.topics.map((t) => t.topic)), knowledge),
+    sources: xs.map((x) => ({ seed: x.seed, outlet: x.outlet, url: x.url, published: x.published, headline: x.headline })),
+    summary: first.summary,
+    warnings: filteredWarnings.sort(),
+    evidence: {
+      date: ev(dated.seed, dated.date.evidence),
+      location: ev(placed.seed, placed.place.evidence),
+      participants: xs.flatMap((x) => ev(x.seed, x.participantEvidence)),
+      occasion: xs.flatMap((x) => ev(x.seed, x.occasion.evidence)).slice(0, 1),
+      topics: xs.flatMap((x) => x.topics.map((t) => ({ seed: x.seed, line: t.line, text: t.text, topic: t.topic, cue: t.cue }))),
+    },
+  };
+  return {
+    meeting,
+    seeds: xs.map((x) => x.seed),
+    sections: xs.map((x) => ({
+      seed: x.seed,
+      heading: [x.outlet ?? 'Unattributed report', x.headline].filter(Boolean).join(': '),
+      paragraphs: x.paragraphs,
+    })),
+  };
+}
+
+function placeRank(x: ReportExtraction): number {
+  return x.place.how === 'meeting-sentence' ? 0 : x.place.how === 'dateline' ? 1 : 2;
+}

@@ -1,0 +1,101 @@
+/**
+ * Where the meeting took place: a gazetteer place after "in"/"at" in a sentence reporting the
+ * meeting; failing that, the dateline's city — never a dateline city that the text contradicts,
+ * and never a capital used for its government ("Moscow and Beijing agreed").
+ */
+import type { Knowledge } from '../knowledge/index.ts';
+import type { Place } from '../knowledge/schema.ts';
+import type { Dateline, ReportDocument, Sentence } from './document.ts';
+import type { MeetingSentence } from './meeting.ts';
+
+export interface PlaceFinding {
+  place: Place | null;
+  /** Country when only a country is known (no city). */
+  country: string | null;
+  how: 'meeting-sentence' | 'dateline' | 'unresolved';
+  evidence: { line: number; text: string }[];
+  note: string;
+  /** The words that named the place. */
+  words: string | null;
+}
+
+export interface LocatedMention<T> {
+  value: T;
+  text: string;
+  index: number;
+}
+
+/** Mentions preceded within four words by a place preposition ("in", "at a resort in", "в"). */
+export function locatedMentions<T>(text: string, hits: { value: T; text: string; index: number; end: number }[], prepositions: Set<string>): LocatedMention<T>[] {
+  return hits
+    .filter((hit) => {
+      if (/^['’]s\b/.test(text.slice(hit.end))) return false; // "in Moscow's view"
+      const words = text.slice(Math.max(0, hit.index - 60), hit.index).split(/\s+/).filter(Boolean);
+      const last = words.slice(-4);
+      for (let i = last.length - 1; i >= 0; i--) {
+        const word = last[i]!.toLowerCase().replace(/[^\p{L}]/gu, '');
+        if (prepositions.has(word)) {
+          // Words between the preposition and the place: articles and adjectives only.
+          return last.slice(i + 1).every((w) => !/[,;:.]$/.test(w));
+        }
+      }
+      return false;
+    })
+    .map((hit) => ({ value: hit.value, text: hit.text, index: hit.index }));
+}
+
+export function placesIn(text: string, knowledge: Knowledge): LocatedMention<Place>[] {
+  return locatedMentions(text, knowledge.placeNames.find(text), knowledge.words.placePrepositions);
+}
+
+export function datelinePlace(dateline: Dateline, knowledge: Knowledge): Place | null {
+  const hit = knowledge.placeNames.find(dateline.placeText)[0];
+  return hit?.value ?? null;
+}
+
+function countryNamedIn(sentence: Sentence, knowledge: Knowledge): string | null {
+  const located = locatedMentions(sentence.text, knowledge.countryNames.find(sentence.text), knowledge.words.placePrepositions);
+  return located[0]?.value.name ?? null;
+}
+
+export function placeOfMeeting(doc: ReportDocument, meetings: MeetingSentence[], primary: MeetingSentence | null, knowledge: Knowledge): PlaceFinding {
+  const ordered = primary ? [primary, ...meetings.filter((m) => m !== primary)] : meetings;
+  // Sentences reporting the meeting, primary first; then the headline.
+  for (const m of ordered) {
+    const found = placesIn(m.sentence.text, knowledge)[0];
+    if (found) {
+      return {
+        place: found.value,
+        country: found.value.country,
+        how: 'meeting-sentence',
+        evidence: [{ line: m.sentence.line, text: m.sentence.text }],
+        note: `"${found.text}" in the sentence reporting the meeting (line ${m.sentence.line}).`,
+        words: found.text,
+      };
+    }
+  }
+  const statedCountry = primary ? countryNamedIn(primary.sentence, knowledge) : null;
+  const dateline = doc.datelines.find((d) => datelinePlace(d, knowledge));
+  const datelineCity = dateline ? datelinePlace(dateline, knowledge) : null;
+  if (dateline && datelineCity && (!statedCountry || statedCountry === datelineCity.country)) {
+    const agree = statedCountry ? `, in ${statedCountry} as the report says` : '';
+    return {
+      place: datelineCity,
+      country: datelineCity.country,
+      how: 'dateline',
+      evidence: [{ line: dateline.line, text: dateline.text }],
+      note: `No place in the sentences reporting the meeting; the dateline "${dateline.placeText}" (line ${dateline.line})${agree}.`,
+      words: dateline.placeText,
+    };
+  }
+  return {
+    place: null,
+    country: statedCountry,
+    how: 'unresolved',
+    evidence: primary ? [{ line: primary.sentence.line, text: primary.sentence.text }] : [],
+    note: statedCountry
+      ? `The report names only the country, ${statedCountry}; the city is not settled.`
+      : 'The report does not say where the meeting took place.',
+    words: null,
+  };
+}

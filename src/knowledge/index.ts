@@ -1,0 +1,119 @@
+/**
+ * The knowledge the extractor works from, loaded once from content/*.yaml and compiled into
+ * matchers. Pure once loaded: extraction steps receive a `Knowledge` and never read files.
+ */
+import type { Chrome, Country, Language, Outlet, Override, Person, Place, ReferenceEvent, Topic } from './schema.ts';
+import { PhraseMatcher } from '../extract/phrase.ts';
+
+export interface KnowledgeFiles {
+  countries: Country[];
+  places: Place[];
+  people: Person[];
+  topics: Topic[];
+  events: ReferenceEvent[];
+  outlets: Outlet[];
+  languages: Language[];
+  chrome: Chrome;
+  overrides: Override[];
+}
+
+export interface Knowledge extends KnowledgeFiles {
+  placeById: Map<string, Place>;
+  personById: Map<string, Person>;
+  /** Every place name and alias → place. */
+  placeNames: PhraseMatcher<Place>;
+  /** Every person name and alias → person. */
+  personNames: PhraseMatcher<Person>;
+  /** Country names and aliases → country. */
+  countryNames: PhraseMatcher<Country>;
+  /** Country adjectives ("Russian") → country. */
+  countryAdjectives: PhraseMatcher<Country>;
+  topicCues: PhraseMatcher<Topic>;
+  outletNames: PhraseMatcher<Outlet>;
+  /** Each event's cues → event. */
+  eventCues: PhraseMatcher<ReferenceEvent>;
+  /** All languages' words, merged: what any one report may use. */
+  words: MergedLanguage;
+  chromeLines: RegExp[];
+  chromeBlocks: RegExp[];
+}
+
+export interface MergedLanguage {
+  /** Month name or abbreviation (lower case) → month 1..12. */
+  months: Map<string, number>;
+  /** Weekday name (lower case) → 0 (Sunday) .. 6. */
+  weekdays: Map<string, number>;
+  monthAlternation: string;
+  fullMonthAlternation: string;
+  weekdayAlternation: string;
+  meetingVerbs: PhraseMatcher<string>;
+  notYetMarkers: PhraseMatcher<string>;
+  placePrepositions: Set<string>;
+  occasionMarkers: PhraseMatcher<string>;
+  thisWords: string[];
+  yearWords: string[];
+  roleTitles: string[];
+  stampWords: PhraseMatcher<string>;
+  counterpartWords: PhraseMatcher<string>;
+}
+
+function alternation(words: Iterable<string>): string {
+  return [...new Set(words)]
+    .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|');
+}
+
+function pairs<T>(items: T[], names: (item: T) => string[]): [string, T][] {
+  return items.flatMap((item) => names(item).map((name) => [name, item] as [string, T]));
+}
+
+function mergeLanguages(languages: Language[]): MergedLanguage {
+  const months = new Map<string, number>();
+  const fullMonths: string[] = [];
+  const weekdays = new Map<string, number>();
+  for (const lang of languages) {
+    lang.months.forEach((forms, i) => {
+      for (const form of forms) months.set(form.toLowerCase(), i + 1);
+      fullMonths.push(...forms.filter((f) => f.length > 3));
+    });
+    lang.weekdays.forEach((forms, i) => forms.forEach((form) => weekdays.set(form.toLowerCase(), i)));
+  }
+  const all = <K extends keyof Language>(key: K) => languages.flatMap((l) => l[key] as string[]);
+  const matcher = (words: string[]) => new PhraseMatcher(words.map((w) => [w, w] as const));
+  return {
+    months,
+    weekdays,
+    monthAlternation: alternation(months.keys()),
+    fullMonthAlternation: alternation(fullMonths.map((m) => m.toLowerCase())),
+    weekdayAlternation: alternation(weekdays.keys()),
+    meetingVerbs: matcher(all('meetingVerbs')),
+    notYetMarkers: matcher(all('notYetMarkers')),
+    placePrepositions: new Set(all('placePrepositions').map((p) => p.toLowerCase())),
+    occasionMarkers: matcher(all('occasionMarkers')),
+    thisWords: all('thisWords'),
+    yearWords: all('yearWords'),
+    roleTitles: all('roleTitles'),
+    stampWords: matcher(all('stampWords')),
+    counterpartWords: matcher(all('counterpartWords')),
+  };
+}
+
+/** Compile validated knowledge files into the matchers extraction uses. */
+export function compileKnowledge(files: KnowledgeFiles): Knowledge {
+  return {
+    ...files,
+    placeById: new Map(files.places.map((p) => [p.id, p])),
+    personById: new Map(files.people.map((p) => [p.id, p])),
+    placeNames: new PhraseMatcher(pairs(files.places, (p) => [p.name, ...p.aliases])),
+    personNames: new PhraseMatcher(pairs(files.people, (p) => [p.name, ...p.aliases])),
+    countryNames: new PhraseMatcher(pairs(files.countries, (c) => [c.name, ...c.aliases])),
+    countryAdjectives: new PhraseMatcher(pairs(files.countries, (c) => c.adjectives)),
+    topicCues: new PhraseMatcher(pairs(files.topics, (t) => t.cues)),
+    outletNames: new PhraseMatcher(pairs(files.outlets, (o) => [o.name, ...o.aliases])),
+    eventCues: new PhraseMatcher(pairs(files.events, (e) => e.cues)),
+    words: mergeLanguages(files.languages),
+    chromeLines: files.chrome.lines.map((re) => new RegExp(re, 'iu')),
+    chromeBlocks: files.chrome.blocks.map((re) => new RegExp(re, 'iu')),
+  };
+}
