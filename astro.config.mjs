@@ -1,0 +1,20 @@
+// Astro configuration. SITE_URL and BASE_PATH come from the environment (see README);
+// PARLEY_OUT_DIR and PARLEY_CACHE_DIR let tests and the benchmark build in scratch folders.
+import { defineConfig } from 'astro/config';
+
+const base = (process.env.BASE_PATH || '/').replace(/\/?$/, '/');
+
+export default defineConfig({
+  site: process.env.SITE_URL || 'http://localhost:4321',
+  base,
+  trailingSlash: 'always',
+  output: 'static',
+  outDir: process.env.PARLEY_OUT_DIR || './dist',
+  cacheDir: process.env.PARLEY_CACHE_DIR || './node_modules/.astro',
+  build: { format: 'directory', inlineStylesheets: 'always' },
+  devToolbar: { enabled: false },
+  prefetch: false,
+  markdown: { syntaxHighlight: false },
+  // Pagefind's bundle is loaded at run time from /pagefind/; Vite must not rewrite that import.
+  vite: { build: { modulePreload: false, assetsInlineLimit: 0 } },
+});

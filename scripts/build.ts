@@ -1,0 +1,15 @@
+/**
+ * npm run build: convert seeds → content/meetings/, build the site with Astro, index it with
+ * Pagefind. Each stage's failure fails the build with its message.
+ */
+import { runConvert } from '../src/convert/run.ts';
+import { buildSite } from '../src/build/site.ts';
+import { indexSite } from '../src/build/pagefind.ts';
+
+const outDir = process.env.PARLEY_OUT_DIR ?? 'dist';
+const quiet = process.argv.includes('--quiet');
+
+const convertStatus = runConvert({ seedsDir: 'seeds', outDir: 'content/meetings', contentDir: 'content', reportFile: null, strict: false, quiet });
+if (convertStatus !== 0) process.exit(convertStatus);
+await buildSite();
+await indexSite(outDir);

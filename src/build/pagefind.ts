@@ -1,0 +1,26 @@
+/**
+ * Indexes the built site with Pagefind's Node API. Every response's errors fail the build,
+ * and the index is closed whatever happens.
+ */
+import { join } from 'node:path';
+import * as pagefind from 'pagefind';
+
+function check(step: string, errors: string[]): void {
+  if (errors.length > 0) throw new Error(`pagefind ${step} failed:\n${errors.join('\n')}`, { cause: errors });
+}
+
+export async function indexSite(outDir: string): Promise<{ pages: number }> {
+  try {
+    const created = await pagefind.createIndex({ forceLanguage: 'en' });
+    check('createIndex', created.errors);
+    const index = created.index!;
+    const added = await index.addDirectory({ path: outDir });
+    check('addDirectory', added.errors);
+    if (added.page_count === 0) throw new Error(`pagefind found no pages to index in ${outDir}`);
+    const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
+    check('writeFiles', written.errors);
+    return { pages: added.page_count };
+  } finally {
+    await pagefind.close();
+  }
+}

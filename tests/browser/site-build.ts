@@ -1,0 +1,33 @@
+/**
+ * Builds the site into a scratch folder (as `npm run build` does, minus conversion: the
+ * committed content/meetings/ is the input) and serves it on 127.0.0.1, for the browser tests.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serveStatic, type StaticServer } from '../../src/build/serve.ts';
+
+export interface BuiltSite {
+  dir: string;
+  base: string;
+}
+
+/** Build with `astro build` in a child process (its config reads the environment) and index it. */
+export function buildSiteInto(options: { base?: string; contentDir?: string } = {}): BuiltSite {
+  const dir = mkdtempSync(join(tmpdir(), 'parley-site-'));
+  const base = (options.base ?? '/').replace(/\/?$/, '/');
+  const env = {
+    ...process.env,
+    PARLEY_OUT_DIR: join(dir, 'dist'),
+    PARLEY_CACHE_DIR: join(dir, 'cache'),
+    BASE_PATH: base,
+    ASTRO_TELEMETRY_DISABLED: '1',
+  };
+  execFileSync(process.execPath, ['scripts/build-site.ts'], { env, stdio: 'pipe' });
+  return { dir: join(dir, 'dist'), base };
+}
+
+export function serve(site: BuiltSite): Promise<StaticServer> {
+  return serveStatic(site.dir, { base: site.base });
+}
