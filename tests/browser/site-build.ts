@@ -14,7 +14,7 @@ export interface BuiltSite {
 }
 
 /** Build with `astro build` in a child process (its config reads the environment) and index it. */
-export function buildSiteInto(options: { base?: string; contentDir?: string } = {}): BuiltSite {
+export function buildSiteInto(options: { base?: string; meetingsDir?: string; env?: Record<string, string> } = {}): BuiltSite {
   const dir = mkdtempSync(join(tmpdir(), 'parley-site-'));
   const base = (options.base ?? '/').replace(/\/?$/, '/');
   const env = {
@@ -23,6 +23,8 @@ export function buildSiteInto(options: { base?: string; contentDir?: string } = 
     PARLEY_CACHE_DIR: join(dir, 'cache'),
     BASE_PATH: base,
     ASTRO_TELEMETRY_DISABLED: '1',
+    ...(options.meetingsDir ? { PARLEY_MEETINGS_DIR: options.meetingsDir } : {}),
+    ...options.env,
   };
   execFileSync(process.execPath, ['scripts/build-site.ts'], { env, stdio: 'pipe' });
   return { dir: join(dir, 'dist'), base };
