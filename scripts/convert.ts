@@ -1,6 +1,8 @@
 /**
- * npm run convert -- [--seeds DIR] [--out DIR] [--report FILE] [--strict]
+ * npm run convert -- [--seeds DIR] [--out DIR] [--report FILE] [--strict] [--ledger FILE]
  * Reads seeds, converts them, writes content/meetings/ (removing stale files), prints diagnostics.
+ * --ledger: the permalink ledger to record the meetings in (default: content/permalinks.json when
+ * --out is content/meetings; none for another --out unless given).
  * Exit 0 on success; 1 with --strict when a seed was skipped or rejected or a warning was raised;
  * 2 on bad arguments.
  */
@@ -14,6 +16,7 @@ try {
       seeds: { type: 'string', default: 'seeds' },
       out: { type: 'string', default: 'content/meetings' },
       report: { type: 'string' },
+      ledger: { type: 'string' },
       strict: { type: 'boolean', default: false },
       content: { type: 'string', default: 'content' },
       quiet: { type: 'boolean', default: false },
@@ -24,11 +27,11 @@ try {
   }).values;
 } catch (error) {
   console.error(`convert: ${(error as Error).message}`);
-  console.error('usage: npm run convert -- [--seeds DIR] [--out DIR] [--report FILE] [--strict]');
+  console.error('usage: npm run convert -- [--seeds DIR] [--out DIR] [--report FILE] [--strict] [--ledger FILE]');
   process.exit(2);
 }
 if (args.help) {
-  console.log('usage: npm run convert -- [--seeds DIR] [--out DIR] [--report FILE] [--strict]');
+  console.log('usage: npm run convert -- [--seeds DIR] [--out DIR] [--report FILE] [--strict] [--ledger FILE]');
   process.exit(0);
 }
 process.exitCode = runConvert({
@@ -38,4 +41,5 @@ process.exitCode = runConvert({
   reportFile: args.report ?? null,
   strict: args.strict!,
   quiet: args.quiet!,
+  ledgerFile: args.ledger,
 });

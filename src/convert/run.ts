@@ -7,6 +7,7 @@ import { join, relative } from 'node:path';
 import { formatDiagnostic } from '../extract/diagnostics.ts';
 import { loadKnowledge } from '../knowledge/load.ts';
 import { convertCollection, type SeedInput } from './collection.ts';
+import { recordPermalinks } from '../permalinks/file.ts';
 
 export interface ConvertOptions {
   seedsDir: string;
@@ -15,6 +16,8 @@ export interface ConvertOptions {
   reportFile: string | null;
   strict: boolean;
   quiet: boolean;
+  /** The permalink ledger to record into; null: none (default: content/permalinks.json beside <content>/meetings). */
+  ledgerFile?: string | null;
 }
 
 export function readSeeds(dir: string): SeedInput[] {
@@ -59,6 +62,7 @@ export function runConvert(options: ConvertOptions): number {
   const seeds = readSeeds(options.seedsDir);
   const result = convertCollection(seeds, knowledge);
   const { written, removed } = writeMeetingFiles(options.outDir, result.files);
+  recordPermalinks(options, result.meetings);
   if (options.reportFile) writeFileSync(options.reportFile, `${JSON.stringify(result.report, null, 2)}\n`);
 
   const seedPath = (seed: string) => relative(process.cwd(), join(options.seedsDir, `${seed}.txt`)) || `${seed}.txt`;
