@@ -1,6 +1,8 @@
-/** The site half of the build, without conversion: astro build, then Pagefind. Used by tests and the benchmark. */
+/** The site half of the build, without conversion: astro build, Pagefind, then the offline files (service worker, downloadable copy). Used by tests and the benchmark. */
 import { buildSite } from '../src/build/site.ts';
 import { indexSite } from '../src/build/pagefind.ts';
+import { writeOfflineFiles } from '../src/offline/emit.ts';
 
 await buildSite();
 await indexSite(process.env.PARLEY_OUT_DIR ?? 'dist');
+writeOfflineFiles(process.env.PARLEY_OUT_DIR ?? 'dist');

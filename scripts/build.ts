@@ -1,10 +1,11 @@
 /**
  * npm run build: convert seeds → content/meetings/, build the site with Astro, index it with
- * Pagefind. Each stage's failure fails the build with its message.
+ * Pagefind, write the offline files (service worker, downloadable copy). Each stage's failure fails the build with its message.
  */
 import { runConvert } from '../src/convert/run.ts';
 import { buildSite } from '../src/build/site.ts';
 import { indexSite } from '../src/build/pagefind.ts';
+import { writeOfflineFiles } from '../src/offline/emit.ts';
 
 const outDir = process.env.PARLEY_OUT_DIR ?? 'dist';
 const quiet = process.argv.includes('--quiet');
@@ -13,3 +14,4 @@ const convertStatus = runConvert({ seedsDir: 'seeds', outDir: 'content/meetings'
 if (convertStatus !== 0) process.exit(convertStatus);
 await buildSite();
 await indexSite(outDir);
+writeOfflineFiles(outDir);
