@@ -1,11 +1,17 @@
 /**
- * View models for the pages: meetings sorted, grouped by topic, person, place and year, with the
- * labels of content/topics.yaml. Pages get these ready-made and only render.
+ * The site's data, read once per build: meetings from the content collection (validated by the
+ * meeting schema) and the knowledge files, plus base- and site-aware URLs. Everything else is
+ * computed by the pure view-model modules beside this one.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { loadKnowledgeFiles } from '../knowledge/load.ts';
 import type { Topic } from '../knowledge/schema.ts';
 import type { Meeting } from '../schema/meeting.ts';
+import { absoluteUrl, sitePath } from './paths.ts';
+import { byDateDesc, topicLabeller, topicTerms, type Knowledge } from './taxonomy.ts';
+
+export { byDateDesc } from './taxonomy.ts';
+export { formatDate, placeLabel } from './format.ts';
 
 export type MeetingEntry = CollectionEntry<'meetings'>;
 
@@ -15,18 +21,22 @@ export function knowledgeFiles() {
   return knowledgeCache;
 }
 
-/** Newest first; undated meetings last, by slug. */
-export function byDateDesc(a: Meeting, b: Meeting): number {
-  if (a.date && b.date) return a.date < b.date ? 1 : a.date > b.date ? -1 : a.slug < b.slug ? -1 : 1;
-  if (a.date) return -1;
-  if (b.date) return 1;
-  return a.slug < b.slug ? -1 : 1;
+/** The parts of the knowledge files the pages use. */
+export function knowledge(): Knowledge {
+  const k = knowledgeFiles();
+  return { topics: k.topics, people: k.people, places: k.places };
 }
 
 let entriesCache: MeetingEntry[] | null = null;
+/** Collection entries (record and Markdown body), newest first. */
 export async function meetings(): Promise<MeetingEntry[]> {
   entriesCache ??= (await getCollection('meetings')).sort((a, b) => byDateDesc(a.data, b.data));
   return entriesCache;
+}
+
+/** The meeting records, newest first. */
+export async function records(): Promise<Meeting[]> {
+  return (await meetings()).map((e) => e.data);
 }
 
 export function topics(): Topic[] {
@@ -34,34 +44,20 @@ export function topics(): Topic[] {
 }
 
 export function topicLabel(slug: string): string {
-  return topics().find((t) => t.slug === slug)?.label ?? slug;
+  return topicLabeller(knowledge())(slug);
 }
 
-export interface TopicCount {
-  topic: Topic;
-  count: number;
-}
-
-export async function topicCounts(): Promise<TopicCount[]> {
-  const all = await meetings();
-  return topics().map((topic) => ({ topic, count: all.filter((m) => m.data.topics.includes(topic.slug)).length }));
+export async function topicCounts(): Promise<{ topic: Topic; count: number }[]> {
+  const terms = topicTerms(await records(), knowledge());
+  return topics().map((topic) => ({ topic, count: terms.find((t) => t.id === topic.slug)?.meetings.length ?? 0 }));
 }
 
 /** Base-aware link to a path inside the site ("meetings/x/" → "/archive/meetings/x/"). */
 export function href(path: string): string {
-  const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
-  return `${base}${path.replace(/^\//, '')}`;
+  return sitePath(import.meta.env.BASE_URL, path);
 }
 
-export function formatDate(iso: string | null): string {
-  if (!iso) return 'Date not settled';
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  const month = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][m - 1];
-  return `${d} ${month} ${y}`;
-}
-
-export function placeLabel(m: Meeting): string {
-  const { city, country } = m.location;
-  if (city && country) return `${city}, ${country}`;
-  return city ?? country ?? 'Place not settled';
+/** Absolute URL (SITE_URL + base) of a path inside the site: canonical links, feeds, sitemap, JSON. */
+export function absolute(path: string): string {
+  return absoluteUrl(import.meta.env.SITE ?? 'http://localhost:4321', import.meta.env.BASE_URL, path);
 }

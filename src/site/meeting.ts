@@ -1,0 +1,132 @@
+/**
+ * The meeting page's view model: facts with the words behind them, neighbours in time, related
+ * meetings, and the record's machine-readable forms (citation, BibTeX, JSON-LD). Pure.
+ */
+import type { Evidence, Meeting } from '../schema/meeting.ts';
+import { dateStatement, formatDate, placeLabel, type DateStatement } from './format.ts';
+import { webUrl } from './paths.ts';
+import { byDateDesc, placeKey, topicLabeller, type Knowledge } from './taxonomy.ts';
+
+export interface TopicWithEvidence {
+  slug: string;
+  label: string;
+  /** Distinct sentences that support the topic, in text order. */
+  evidence: (Evidence & { cue: string })[];
+}
+
+export interface SourceView {
+  seed: string;
+  outlet: string;
+  headline: string | null;
+  /** Only http(s) URLs survive. */
+  url: string | null;
+  published: string | null;
+  publishedText: string | null;
+}
+
+export interface MeetingLink {
+  slug: string;
+  title: string;
+  date: string;
+  place: string;
+}
+
+export interface MeetingView {
+  date: DateStatement;
+  place: { label: string; id: string | null; note: string; evidence: Evidence[] };
+  occasion: { text: string; evidence: Evidence[] } | null;
+  participants: { id: string; name: string; role: string | null; country: string | null }[];
+  participantEvidence: Evidence[];
+  dateEvidence: Evidence[];
+  topics: TopicWithEvidence[];
+  sources: SourceView[];
+}
+
+function distinctEvidence<E extends Evidence>(list: E[]): E[] {
+  const seen = new Set<string>();
+  return list.filter((e) => {
+    const key = `${e.seed}:${e.line}:${e.text}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export function meetingView(m: Meeting, k: Knowledge): MeetingView {
+  const label = topicLabeller(k);
+  return {
+    date: dateStatement(m),
+    place: { label: placeLabel(m), id: placeKey(m), note: m.locationNote, evidence: distinctEvidence(m.evidence.location) },
+    occasion: m.occasion ? { text: m.occasion, evidence: distinctEvidence(m.evidence.occasion) } : null,
+    participants: m.participants.map((p) => ({ id: p.id, name: p.name, role: p.role, country: p.country })),
+    participantEvidence: distinctEvidence(m.evidence.participants),
+    dateEvidence: distinctEvidence(m.evidence.date),
+    topics: m.topics.map((slug) => ({
+      slug,
+      label: label(slug),
+      evidence: distinctEvidence(m.evidence.topics.filter((e) => e.topic === slug)),
+    })),
+    sources: m.sources.map((s) => ({
+      seed: s.seed,
+      outlet: s.outlet ?? 'Unattributed report',
+      headline: s.headline,
+      url: webUrl(s.url),
+      published: s.published,
+      publishedText: s.published ? formatDate(s.published) : null,
+    })),
+  };
+}
+
+function link(m: Meeting): MeetingLink {
+  return { slug: m.slug, title: m.title, date: formatDate(m.date), place: placeLabel(m) };
+}
+
+/** The meetings just before and after in time; undated meetings sit outside the timeline. */
+export function neighboursInTime(all: readonly Meeting[], m: Meeting): { earlier: MeetingLink | null; later: MeetingLink | null } {
+  if (!m.date) return { earlier: null, later: null };
+  const timeline = all.filter((x) => x.date).sort(byDateDesc).reverse();
+  const i = timeline.findIndex((x) => x.slug === m.slug);
+  return {
+    earlier: i > 0 ? link(timeline[i - 1]!) : null,
+    later: i >= 0 && i < timeline.length - 1 ? link(timeline[i + 1]!) : null,
+  };
+}
+
+function dayNumber(iso: string | null): number | null {
+  return iso ? Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 86_400_000 : null;
+}
+
+/**
+ * Related meetings: same occasion first, then most shared topics (shared participants and place
+ * count a little); ties go to the nearest in time. Meetings sharing nothing are not related.
+ */
+export function relatedMeetings(all: readonly Meeting[], m: Meeting, limit = 5): (MeetingLink & { why: string })[] {
+  const day = dayNumber(m.date);
+  const scored = all
+    .filter((x) => x.slug !== m.slug)
+    .map((x) => {
+      const sameOccasion = !!m.occasion && x.occasion === m.occasion;
+      const sharedTopics = x.topics.filter((t) => m.topics.includes(t)).length;
+      const sharedPeople = x.participants.filter((p) => m.participants.some((q) => q.id === p.id)).length;
+      const samePlace = placeKey(x) !== null && placeKey(x) === placeKey(m);
+      const score = (sameOccasion ? 100 : 0) + sharedTopics * 3 + sharedPeople + (samePlace ? 1 : 0);
+      const d = dayNumber(x.date);
+      const distance = day !== null && d !== null ? Math.abs(day - d) : Number.MAX_SAFE_INTEGER;
+      const why = sameOccasion ? 'same occasion' : sharedTopics > 0 ? `${sharedTopics} shared ${sharedTopics === 1 ? 'topic' : 'topics'}` : sharedPeople > 0 ? 'same participants' : 'same place';
+      return { x, score, distance, why, sharedTopics, sameOccasion };
+    })
+    .filter((s) => s.sameOccasion || s.sharedTopics > 0)
+    .sort((a, b) => b.score - a.score || a.distance - b.distance || (a.x.slug < b.x.slug ? -1 : 1));
+  return scored.slice(0, limit).map((s) => ({ ...link(s.x), why: s.why }));
+}
+
+export interface MeetingPageModel {
+  view: MeetingView;
+  earlier: MeetingLink | null;
+  later: MeetingLink | null;
+  related: (MeetingLink & { why: string })[];
+}
+
+export function meetingPageModel(m: Meeting, all: readonly Meeting[], k: Knowledge): MeetingPageModel {
+  return { view: meetingView(m, k), ...neighboursInTime(all, m), related: relatedMeetings(all, m) };
+}
