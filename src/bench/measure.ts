@@ -1,0 +1,85 @@
+/**
+ * Running one stage in a child process and measuring it: wall time, and peak memory as the
+ * largest sum of resident memory over the child and every process it starts (Astro's workers,
+ * Pagefind's binary), sampled from /proc; where /proc is missing, the child's own max RSS.
+ */
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+
+export interface StageRun {
+  wallMs: number;
+  /** Peak resident memory of the whole process tree, bytes. */
+  peakBytes: number;
+  stdout: string;
+  stderr: string;
+  code: number;
+}
+
+function childrenOf(pid: number): number[] {
+  const out: number[] = [];
+  try {
+    for (const task of readdirSync(`/proc/${pid}/task`)) {
+      const text = readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim();
+      if (text) out.push(...text.split(/\s+/).map(Number));
+    }
+  } catch {
+    // The process ended between two reads.
+  }
+  return out;
+}
+
+function rssOf(pid: number): number {
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Resident memory of a process and all its descendants, bytes. */
+export function treeRss(pid: number): number {
+  let total = 0;
+  const stack = [pid];
+  const seen = new Set<number>();
+  while (stack.length > 0) {
+    const p = stack.pop()!;
+    if (seen.has(p)) continue;
+    seen.add(p);
+    total += rssOf(p);
+    stack.push(...childrenOf(p));
+  }
+  return total;
+}
+
+const maxRssLine = /^bench-max-rss: (\d+)$/m;
+
+/**
+ * Run `node <args>` and measure it. A child may print `bench-max-rss: <bytes>` (its own
+ * `process.resourceUsage().maxRSS`), used when /proc sampling is not available.
+ */
+export function runStage(args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; sampleMs?: number }): Promise<StageRun> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d.length > 200_000 ? d.slice(-200_000) : d));
+    let peak = 0;
+    const sample = () => {
+      if (child.pid) peak = Math.max(peak, treeRss(child.pid));
+    };
+    const timer = setInterval(sample, options.sampleMs ?? 50);
+    child.on('error', (error) => {
+      clearInterval(timer);
+      reject(error);
+    });
+    child.on('close', (code) => {
+      clearInterval(timer);
+      const wallMs = performance.now() - started;
+      const reported = Number(maxRssLine.exec(stdout)?.[1] ?? 0);
+      resolve({ wallMs, peakBytes: Math.max(peak, reported), stdout, stderr, code: code ?? 1 });
+    });
+  });
+}

@@ -1,0 +1,219 @@
+/**
+ * The benchmark: N synthetic articles through the whole pipeline in a scratch folder, each stage
+ * in its own process (convert, astro build, Pagefind), then the same Markdown through a bare
+ * Astro site as the reference, a one-article edit through the convert cache, and search in
+ * headless Chromium. Returns the figures; `formatReport` prints them as a table.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { loadKnowledgeFiles } from '../knowledge/load.ts';
+import { editedArticle, generateArticles, type SyntheticArticle } from './articles.ts';
+import { runStage, type StageRun } from './measure.ts';
+import { writeReferenceProject } from './reference.ts';
+import { measureSearch, type QueryTiming } from './search.ts';
+import { siteStats, type SiteStats } from './site-stats.ts';
+
+export interface BenchOptions {
+  count: number;
+  /** PRNG seed for the articles (default: 1). */
+  seed?: number;
+  /** Scratch folder (default: a new folder under the system temp dir). */
+  scratch?: string;
+  /** The project root: scripts, content/ and node_modules (default: the working directory). */
+  root?: string;
+  /** Skip the browser part (default: false). */
+  skipSearch?: boolean;
+  /** Progress lines (default: none). */
+  log?: (line: string) => void;
+}
+
+export interface StageFigures {
+  wallMs: number;
+  peakBytes: number;
+}
+
+export interface BenchResult {
+  count: number;
+  seed: number;
+  scratch: string;
+  generate: { wallMs: number; bytes: number };
+  convert: StageFigures & { meetings: number };
+  astro: StageFigures & { site: SiteStats };
+  pagefind: StageFigures & { pages: number; indexBytes: number };
+  whole: StageFigures;
+  reference: StageFigures & { site: SiteStats };
+  incremental: StageFigures & { identical: boolean; differences: string[] };
+  search: QueryTiming[];
+}
+
+function writeSeeds(dir: string, articles: SyntheticArticle[]): number {
+  mkdirSync(dir, { recursive: true });
+  let bytes = 0;
+  for (const a of articles) {
+    writeFileSync(join(dir, `${a.id}.txt`), a.text);
+    bytes += Buffer.byteLength(a.text);
+    if (a.sidecar) writeFileSync(join(dir, `${a.id}.meta.yaml`), a.sidecar);
+  }
+  return bytes;
+}
+
+function check(name: string, run: StageRun): StageRun {
+  if (run.code !== 0) throw new Error(`bench: ${name} failed (exit ${run.code}):\n${run.stderr.slice(-4000)}`);
+  return run;
+}
+
+/** File names whose bytes differ between two folders (or exist in one only). */
+export function differingFiles(a: string, b: string): string[] {
+  const names = [...new Set([...readdirSync(a), ...readdirSync(b)])].sort();
+  return names.filter((n) => {
+    try {
+      return !readFileSync(join(a, n)).equals(readFileSync(join(b, n)));
+    } catch {
+      return true;
+    }
+  });
+}
+
+/** Queries a reader might type, drawn from the knowledge files: a place, a person, a topic, an outlet. */
+function searchQueries(articles: SyntheticArticle[], root: string): string[] {
+  const files = loadKnowledgeFiles(join(root, 'content'));
+  const used = (term: string) => articles.some((a) => a.kind !== 'not-a-meeting' && a.text.includes(term));
+  const candidates = [
+    ...files.places.map((p) => p.name),
+    ...files.people.map((p) => p.name.split(' ').at(-1)!),
+    ...files.topics.flatMap((t) => t.cues.filter((c) => /^[a-z][a-z ]{5,}$/i.test(c))),
+    ...files.outlets.map((o) => o.name),
+  ];
+  const picks: string[] = [];
+  for (const pool of [files.places.map((p) => p.name), files.people.map((p) => p.name.split(' ').at(-1)!), candidates]) {
+    const found = pool.filter(used).filter((t) => !picks.includes(t));
+    picks.push(...found.slice(0, 2));
+  }
+  return picks.slice(0, 6);
+}
+
+export async function runBench(options: BenchOptions): Promise<BenchResult> {
+  const log = options.log ?? (() => {});
+  const root = resolve(options.root ?? process.cwd());
+  const seed = options.seed ?? 1;
+  const scratch = resolve(options.scratch ?? mkdtempSync(join(tmpdir(), `parley-bench-${options.count}-`)));
+  mkdirSync(scratch, { recursive: true });
+  const dir = (name: string) => join(scratch, name);
+  const baseEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', SITE_URL: 'http://localhost:4321', BASE_PATH: '/' };
+  const convertEnv = { ...baseEnv, PARLEY_CONVERT_CACHE: dir('convert-cache') };
+  const convertArgs = (out: string) => ['scripts/convert.ts', '--seeds', dir('seeds'), '--out', out, '--report', join(scratch, `${out.split('/').at(-1)}-report.json`), '--quiet'];
+
+  log(`generating ${options.count} articles in ${scratch}`);
+  let started = performance.now();
+  const articles = generateArticles(loadKnowledgeFiles(join(root, 'content')), { count: options.count, seed });
+  const bytes = writeSeeds(dir('seeds'), articles);
+  const generate = { wallMs: performance.now() - started, bytes };
+
+  log('convert (cold)');
+  const convert = check('convert', await runStage(convertArgs(dir('meetings')), { cwd: root, env: convertEnv }));
+  const meetings = readdirSync(dir('meetings')).filter((n) => n.endsWith('.md')).length;
+
+  const siteEnv = { ...baseEnv, PARLEY_OUT_DIR: dir('site'), PARLEY_CACHE_DIR: dir('astro-cache'), PARLEY_MEETINGS_DIR: dir('meetings') };
+  log('astro build');
+  const astro = check('astro build', await runStage(['src/bench/stage.ts', 'site'], { cwd: root, env: siteEnv }));
+  const builtSite = siteStats(dir('site'));
+  log('pagefind');
+  const pagefind = check('pagefind', await runStage(['src/bench/stage.ts', 'index', dir('site')], { cwd: root, env: siteEnv }));
+  const indexed = Number(/pages indexed: (\d+)/.exec(pagefind.stdout)?.[1] ?? 0);
+  const indexedSite = siteStats(dir('site'));
+
+  log('bare reference');
+  writeReferenceProject(dir('reference'), { meetingsDir: dir('meetings'), outDir: dir('reference-site'), cacheDir: dir('reference-cache'), nodeModules: join(root, 'node_modules') });
+  const reference = check('reference build', await runStage(['src/bench/stage.ts', 'reference', dir('reference')], { cwd: root, env: baseEnv }));
+
+  log('convert after one article changed');
+  const changed = editedArticle(articles[Math.floor(articles.length / 2)]!);
+  writeFileSync(join(dir('seeds'), `${changed.id}.txt`), changed.text);
+  const incremental = check('incremental convert', await runStage(convertArgs(dir('meetings')), { cwd: root, env: convertEnv }));
+  log('cold convert of the changed articles, to compare');
+  rmSync(dir('convert-cache-cold'), { recursive: true, force: true });
+  check('cold convert', await runStage(convertArgs(dir('meetings-cold')), { cwd: root, env: { ...baseEnv, PARLEY_CONVERT_CACHE: dir('convert-cache-cold') } }));
+  const differences = differingFiles(dir('meetings'), dir('meetings-cold'));
+
+  let search: QueryTiming[] = [];
+  if (!options.skipSearch) {
+    log('search in headless Chromium');
+    search = await measureSearch(dir('site'), searchQueries(articles, root));
+  }
+
+  started = performance.now();
+  const figures = (r: StageRun): StageFigures => ({ wallMs: r.wallMs, peakBytes: r.peakBytes });
+  return {
+    count: options.count,
+    seed,
+    scratch,
+    generate,
+    convert: { ...figures(convert), meetings },
+    astro: { ...figures(astro), site: builtSite },
+    pagefind: { ...figures(pagefind), pages: indexed, indexBytes: indexedSite.indexBytes },
+    whole: { wallMs: convert.wallMs + astro.wallMs + pagefind.wallMs, peakBytes: Math.max(convert.peakBytes, astro.peakBytes, pagefind.peakBytes) },
+    reference: { ...figures(reference), site: siteStats(dir('reference-site')) },
+    incremental: { ...figures(incremental), identical: differences.length === 0, differences: differences.slice(0, 10) },
+    search,
+  };
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const mib = (b: number) => (b >= 1024 ** 3 ? `${(b / 1024 ** 3).toFixed(2)} GiB` : `${(b / 1024 ** 2).toFixed(0)} MiB`);
+const size = (b: number) => (b >= 1024 ** 2 ? `${(b / 1024 ** 2).toFixed(1)} MB` : `${(b / 1024).toFixed(0)} KB`);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? 0;
+
+/** The figures as a Markdown table and a list of the targets, met or not. */
+export function formatReport(r: BenchResult): string {
+  const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
+  const ratio = r.whole.wallMs / r.reference.wallMs;
+  const throughput = r.count / (r.convert.wallMs / 1000);
+  const firstMs = r.search.map((q) => q.firstResultMs);
+  const maxBytes = Math.max(0, ...r.search.map((q) => q.bytes));
+  const mark = (ok: boolean) => (ok ? 'met' : 'NOT met');
+  const lines = [
+    `N = ${r.count} articles (seed ${r.seed}, ${size(r.generate.bytes)} of seeds)`,
+    '',
+    row(['stage', 'wall', 'peak memory', 'pages', 'output', 'index']),
+    row(['---', '---:', '---:', '---:', '---:', '---:']),
+    row(['convert', seconds(r.convert.wallMs), mib(r.convert.peakBytes), `${r.convert.meetings} meetings`, '', '']),
+    row(['astro build', seconds(r.astro.wallMs), mib(r.astro.peakBytes), r.astro.site.pages, size(r.astro.site.bytes), '']),
+    row(['pagefind', seconds(r.pagefind.wallMs), mib(r.pagefind.peakBytes), `${r.pagefind.pages} indexed`, '', size(r.pagefind.indexBytes)]),
+    row(['**whole build**', `**${seconds(r.whole.wallMs)}**`, mib(r.whole.peakBytes), r.astro.site.pages, size(r.astro.site.bytes + r.pagefind.indexBytes), size(r.pagefind.indexBytes)]),
+    row(['bare reference (astro)', seconds(r.reference.wallMs), mib(r.reference.peakBytes), r.reference.site.pages, size(r.reference.site.bytes), '']),
+    row(['**ratio whole / reference**', `**${ratio.toFixed(2)}×**`, '', '', '', '']),
+    '',
+    row(['target', 'figure', 'goal', '']),
+    row(['---', '---:', '---', '---']),
+    row(['whole build / bare reference', `${ratio.toFixed(2)}×`, '≤ 1.5× (aim 1.0×)', mark(ratio <= 1.5)]),
+    row(['peak memory (any stage)', mib(r.whole.peakBytes), '≤ 2 GiB', mark(r.whole.peakBytes <= 2 * 1024 ** 3)]),
+    row(['convert throughput', `${throughput.toFixed(0)} articles/s`, '≥ 2,000 articles/s', mark(throughput >= 2000)]),
+    row([
+      'convert after one article changed',
+      `${seconds(r.incremental.wallMs)}, ${r.incremental.identical ? 'byte-identical to a cold run' : `DIFFERS from a cold run: ${r.incremental.differences.join(', ')}`}`,
+      '≤ 2 s, identical',
+      mark(r.incremental.wallMs <= 2000 && r.incremental.identical),
+    ]),
+    row([
+      'largest HTML page',
+      `${size(r.astro.site.largestPage?.bytes ?? 0)} (${r.astro.site.largestPage?.path ?? '-'}); ${r.astro.site.overLimit} over 200 KB`,
+      '≤ 200 KB',
+      mark(r.astro.site.overLimit === 0),
+    ]),
+  ];
+  if (r.search.length > 0) {
+    lines.push(
+      row([
+        'search: typing → first results',
+        `median ${median(firstMs).toFixed(0)} ms, max ${Math.max(...firstMs).toFixed(0)} ms (${r.search.length} queries, cold page each)`,
+        '≤ 300 ms',
+        mark(Math.max(...firstMs) <= 300),
+      ]),
+      row(['search: bytes fetched per query', `max ${size(maxBytes)}, median ${size(median(r.search.map((q) => q.bytes)))}`, '≤ 500 KB', mark(maxBytes <= 500 * 1024)]),
+      '',
+      `queries: ${r.search.map((q) => `"${q.query}" ${q.firstResultMs.toFixed(0)} ms ${size(q.bytes)} ${q.results} shown`).join('; ')}`,
+    );
+  }
+  return lines.join('\n');
+}

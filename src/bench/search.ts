@@ -1,0 +1,74 @@
+/**
+ * Search latency on the built site, in headless Chromium (Debian's, through playwright-core):
+ * for each query, a fresh search page, the query typed, and the time from the input event to the
+ * first result in the list, measured inside the page; the bytes fetched from typing until the
+ * results (and their excerpts) have arrived.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { serveStatic } from '../build/serve.ts';
+
+export interface QueryTiming {
+  query: string;
+  /** Input event → first result link in the list, ms. */
+  firstResultMs: number;
+  /** Bytes of every response from typing until the network is quiet. */
+  bytes: number;
+  results: number;
+}
+
+export async function measureSearch(siteDir: string, queries: string[], options: { chromiumPath?: string; settleMs?: number } = {}): Promise<QueryTiming[]> {
+  const server = await serveStatic(siteDir, { base: '/' });
+  const profile = mkdtempSync(join(tmpdir(), 'parley-bench-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: options.chromiumPath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const timings: QueryTiming[] = [];
+  try {
+    for (const query of queries) {
+      // A fresh page and an empty cache each time: the first query's cost, not a warm one.
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+      await page.goto(`${server.url}search/`, { waitUntil: 'networkidle' });
+      let bytes = 0;
+      let counting = false;
+      cdp.on('Network.loadingFinished', (e: { encodedDataLength: number }) => {
+        if (counting) bytes += e.encodedDataLength;
+      });
+      await page.evaluate(() => {
+        const w = window as unknown as { benchTyped: number; benchShown: number };
+        w.benchTyped = 0;
+        w.benchShown = 0;
+        const input = document.querySelector('#search-form input[type="search"]')!;
+        input.addEventListener('input', () => (w.benchTyped = performance.now()), { capture: true });
+        const list = document.getElementById('search-results')!;
+        new MutationObserver(() => {
+          if (!w.benchShown && list.querySelector('a')) w.benchShown = performance.now();
+        }).observe(list, { childList: true, subtree: true });
+      });
+      counting = true;
+      await page.locator('#search-form input[type="search"]').fill(query);
+      await page.waitForFunction(() => (window as unknown as { benchShown: number }).benchShown > 0, undefined, { timeout: 30_000 });
+      await page.waitForLoadState('networkidle');
+      await new Promise((r) => setTimeout(r, options.settleMs ?? 300));
+      counting = false;
+      const { typed, shown, results } = await page.evaluate(() => {
+        const w = window as unknown as { benchTyped: number; benchShown: number };
+        return { typed: w.benchTyped, shown: w.benchShown, results: document.querySelectorAll('#search-results a').length };
+      });
+      timings.push({ query, firstResultMs: shown - typed, bytes, results });
+      await page.close();
+    }
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+    await server.close();
+  }
+  return timings;
+}

@@ -1,0 +1,55 @@
+// PhraseMatcher scans once per case mode instead of once per phrase; its hits must be exactly
+// those of one global regular expression per phrase, over the knowledge files' own phrases.
+import { describe, expect, it } from 'vitest';
+import { generateArticles } from '../../../src/bench/articles.ts';
+import { PhraseMatcher, phrasePattern } from '../../../src/extract/phrase.ts';
+import { loadKnowledgeFiles } from '../../../src/knowledge/load.ts';
+
+/** The straightforward matcher: one regular expression per phrase. */
+function referenceFindAll<T>(phrases: [string, T][], text: string) {
+  const hits: { phrase: string; value: T; text: string; index: number; end: number }[] = [];
+  for (const [phrase, value] of phrases) {
+    const letters = phrase.replace(/[^\p{L}]/gu, '');
+    const capitals = letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+    for (const m of text.matchAll(new RegExp(phrasePattern(phrase), capitals ? 'gu' : 'giu'))) {
+      hits.push({ phrase, value, text: m[0], index: m.index, end: m.index + m[0].length });
+    }
+  }
+  return hits.sort((a, b) => a.index - b.index || b.end - a.end);
+}
+
+const files = loadKnowledgeFiles('content');
+const pairs = <T>(items: T[], names: (item: T) => string[]) => items.flatMap((item) => names(item).map((n) => [n, item] as [string, T]));
+const sets: Record<string, [string, unknown][]> = {
+  places: pairs(files.places, (p) => [p.name, ...p.aliases]),
+  people: pairs(files.people, (p) => [p.name, ...p.aliases]),
+  countries: pairs(files.countries, (c) => [c.name, ...c.aliases, ...c.adjectives]),
+  topics: pairs(files.topics, (t) => t.cues),
+  events: pairs(files.events, (e) => e.cues),
+  words: files.languages.flatMap((l) => [...l.meetingVerbs, ...l.notYetMarkers, ...l.roleTitles]).map((w) => [w, w]),
+  tricky: [['Dai Dai', 1], ['Dai', 2], ['dai', 3], ['UN', 4], ['Лавров*', 5], ["Xi'an", 6], ['G-20', 7], ['St. Petersburg', 8], ['ſun', 9], ['*', 10]],
+};
+const texts = [
+  ...generateArticles(files, { count: 60, seed: 3 }).flatMap((a) => [a.text, ...a.text.split('\n')]),
+  'Dai Dai Dai dai DAI',
+  'UN un Un UN-led',
+  'Лавровым и Лавров',
+  'Xi’an Xi`an',
+  'G–20 G‐20',
+  'St.  Petersburg',
+  'SUN ſun sun',
+  '',
+];
+
+describe('PhraseMatcher', () => {
+  for (const [name, phrases] of Object.entries(sets)) {
+    it(`finds what one regular expression per phrase finds: ${name}`, () => {
+      const matcher = new PhraseMatcher(phrases);
+      for (const text of texts) {
+        const expected = referenceFindAll(phrases, text);
+        expect(matcher.findAll(text)).toEqual(expected);
+        expect(matcher.test(text)).toBe(expected.length > 0);
+      }
+    });
+  }
+});
