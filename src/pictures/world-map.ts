@@ -36,9 +36,9 @@ export interface MapMarker {
 export interface WorldMapOptions {
   /** Id of the place to highlight (default: none). */
   current?: string | null;
-  /** Radius of a marker for one meeting, in user units (default: 5). */
+  /** Radius of a marker for one meeting, in user units (default: 4). */
   minRadius?: number;
-  /** Radius of the marker for the most meetings (default: 16). */
+  /** Radius of the marker for the most meetings (default: 13). */
   maxRadius?: number;
   /** How the land is drawn (default: the Natural Earth basemap at its defaults). */
   basemap?: Basemap | BasemapOptions;
@@ -60,7 +60,7 @@ export interface WorldMapModel {
 
 /** Places without meetings are left off; the radius grows with the square root of the count. */
 export function worldMap(places: readonly MapPlace[], options: WorldMapOptions = {}): WorldMapModel {
-  const { current = null, minRadius = 5, maxRadius = 16 } = options;
+  const { current = null, minRadius = 4, maxRadius = 13 } = options;
   const basemap = isBasemap(options.basemap) ? options.basemap : naturalEarthBasemap(options.basemap);
   const shown = places.filter((p) => p.count > 0);
   const most = Math.max(1, ...shown.map((p) => p.count));
