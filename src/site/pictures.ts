@@ -4,19 +4,24 @@
  */
 import { countByYear, worldMap, yearBars, type MapPlace, type WorldMapModel, type YearBarsModel } from '../pictures/index.ts';
 import { href, knowledgeFiles, meetings } from './archive.ts';
+import { placeKey } from './taxonomy.ts';
 import type { Meeting } from '../schema/meeting.ts';
 
 /** Which meetings a timeline counts (default: all). */
 export interface MeetingFilter {
+  /** Topic slug. */
   topic?: string;
+  /** Participant id. */
   person?: string;
+  /** Place id as in the place page's URL. */
   place?: string;
 }
 
 function matches(m: Meeting, filter: MeetingFilter): boolean {
   if (filter.topic && !m.topics.includes(filter.topic)) return false;
   if (filter.person && !m.participants.some((p) => p.id === filter.person)) return false;
-  if (filter.place && m.placeId !== filter.place) return false;
+  // The place pages' own key: the gazetteer id, or an id made from the city the report names.
+  if (filter.place && placeKey(m) !== filter.place) return false;
   return true;
 }
 
