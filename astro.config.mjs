@@ -1,6 +1,7 @@
 // Astro configuration. SITE_URL and BASE_PATH come from the environment (see README);
 // PARLEY_OUT_DIR and PARLEY_CACHE_DIR let tests and the benchmark build in scratch folders.
 import { defineConfig } from 'astro/config';
+import { permalinks } from './src/permalinks/integration.ts';
 
 const base = (process.env.BASE_PATH || '/').replace(/\/?$/, '/');
 
@@ -15,6 +16,8 @@ export default defineConfig({
   devToolbar: { enabled: false },
   prefetch: false,
   markdown: { syntaxHighlight: false },
+  // Old meeting URLs from content/permalinks.json: redirect and withdrawal pages, _redirects, a check.
+  integrations: [permalinks()],
   // Pagefind's bundle is loaded at run time from /pagefind/; Vite must not rewrite that import.
   vite: { build: { modulePreload: false, assetsInlineLimit: 0 } },
 });

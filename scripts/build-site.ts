@@ -3,6 +3,8 @@ import { buildSite } from '../src/build/site.ts';
 import { indexSite } from '../src/build/pagefind.ts';
 import { writeOfflineFiles } from '../src/offline/emit.ts';
 
+// Vite's own name for the base: one inherited from the caller (vitest sets it) would override BASE_PATH.
+delete process.env.BASE_URL;
 await buildSite();
 await indexSite(process.env.PARLEY_OUT_DIR ?? 'dist');
 writeOfflineFiles(process.env.PARLEY_OUT_DIR ?? 'dist');

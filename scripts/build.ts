@@ -12,6 +12,8 @@ const quiet = process.argv.includes('--quiet');
 
 const convertStatus = runConvert({ seedsDir: 'seeds', outDir: 'content/meetings', contentDir: 'content', reportFile: null, strict: false, quiet });
 if (convertStatus !== 0) process.exit(convertStatus);
+// Vite's own name for the base: one inherited from the caller (vitest sets it) would override BASE_PATH.
+delete process.env.BASE_URL;
 await buildSite();
 await indexSite(outDir);
 writeOfflineFiles(outDir);
