@@ -36,6 +36,8 @@ export interface ConversionResult {
   /** File name (`<slug>.md`) → content. */
   files: Map<string, string>;
   meetings: AssembledMeeting[];
+  /** What each readable seed's report said on its own, before merging (for evaluation). */
+  extractions: ReportExtraction[];
   report: SeedReport[];
   diagnostics: Diagnostic[];
 }
@@ -75,60 +77,91 @@ export function meetingFile(m: AssembledMeeting): string {
   return matter.stringify(body, m.meeting as unknown as Record<string, unknown>, { lineWidth: -1 } as never);
 }
 
-export function convertCollection(seeds: SeedInput[], knowledge: Knowledge): ConversionResult {
+/**
+ * Remembers per-seed work between runs (src/convert/cache.ts): `remember` returns what `compute`
+ * gave for the same step and key before, or computes it. The key holds everything the step reads
+ * besides the code and the knowledge files, which the cache itself keys on.
+ */
+export interface ConvertMemo {
+  remember<T>(step: string, key: readonly (string | Uint8Array | null)[], compute: () => T): T;
+}
+
+/** The default: remember nothing, compute everything. */
+export const computeEveryTime: ConvertMemo = { remember: (_step, _key, compute) => compute() };
+
+export function convertCollection(seeds: SeedInput[], knowledge: Knowledge, memo: ConvertMemo = computeEveryTime): ConversionResult {
   const diagnostics: Diagnostic[] = [];
   const report: SeedReport[] = [];
   const ordered = [...seeds].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
   // Pass 1: decode and read every seed; the collection's reference date is the latest full date.
-  const readable: { seed: SeedInput; doc: ReturnType<typeof readReport>; sidecar: Sidecar | null }[] = [];
+  const readable: { seed: SeedInput; sidecar: Sidecar | null }[] = [];
+  // Documents read in this run; a seed whose reading was remembered is read again only if pass 2 needs it.
+  const docs = new Map<string, ReturnType<typeof readReport>>();
+  const docOf = (seed: SeedInput) => docs.get(seed.id) ?? readReport(seed.id, (decodeSeed(seed.bytes) as { text: string }).text, knowledge);
   let corpusReferenceDate: string | null = null;
   for (const seed of ordered) {
-    const decoded = decodeSeed(seed.bytes);
-    if (!decoded.ok) {
-      diagnostics.push(diagnostic(seed.id, decoded.rule, decoded.reason, undefined, 'error'));
-      report.push({ seed: seed.id, status: 'rejected', slug: null, reasons: [decoded.reason] });
+    const read = memo.remember('read', [seed.id, seed.bytes, seed.sidecar], () => {
+      const found: Diagnostic[] = [];
+      const decoded = decodeSeed(seed.bytes);
+      if (!decoded.ok) {
+        found.push(diagnostic(seed.id, decoded.rule, decoded.reason, undefined, 'error'));
+        return { diagnostics: found, rejected: { seed: seed.id, status: 'rejected' as const, slug: null, reasons: [decoded.reason] }, latest: null, sidecar: null };
+      }
+      try {
+        const doc = readReport(seed.id, decoded.text, knowledge);
+        const latest = referenceDateOf(doc, knowledge);
+        docs.set(seed.id, doc);
+        return { diagnostics: found, rejected: null, latest, sidecar: readSidecar(seed.id, seed.sidecar, found) };
+      } catch (error) {
+        const reason = `the converter failed on this seed: ${(error as Error).message}`;
+        found.push(diagnostic(seed.id, 'seed/failed', reason, undefined, 'error'));
+        return { diagnostics: found, rejected: { seed: seed.id, status: 'rejected' as const, slug: null, reasons: [reason] }, latest: null, sidecar: null };
+      }
+    });
+    diagnostics.push(...read.diagnostics);
+    if (read.rejected) {
+      report.push(read.rejected);
       continue;
     }
-    try {
-      const doc = readReport(seed.id, decoded.text, knowledge);
-      const latest = referenceDateOf(doc, knowledge);
-      if (latest && (!corpusReferenceDate || latest > corpusReferenceDate)) corpusReferenceDate = latest;
-      readable.push({ seed, doc, sidecar: readSidecar(seed.id, seed.sidecar, diagnostics) });
-    } catch (error) {
-      const reason = `the converter failed on this seed: ${(error as Error).message}`;
-      diagnostics.push(diagnostic(seed.id, 'seed/failed', reason, undefined, 'error'));
-      report.push({ seed: seed.id, status: 'rejected', slug: null, reasons: [reason] });
-    }
+    if (read.latest && (!corpusReferenceDate || read.latest > corpusReferenceDate)) corpusReferenceDate = read.latest;
+    readable.push({ seed, sidecar: read.sidecar });
   }
 
   // Pass 2: extract each report; one failure is that seed's, not the collection's.
   const extractions: { extraction: ReportExtraction; hash: string }[] = [];
-  for (const { seed, doc, sidecar } of readable) {
-    try {
-      const raw = extractMeeting(doc, { seed: seed.id, knowledge, sidecar, corpusReferenceDate });
-      const { extraction, problems } = applyOverrides(raw, knowledge);
-      for (const p of problems) diagnostics.push(diagnostic(seed.id, 'override/invalid', p, undefined, 'error'));
-      diagnostics.push(...extraction.diagnostics);
-      if (!extraction.isMeeting) {
-        diagnostics.push(diagnostic(seed.id, 'seed/not-a-meeting', extraction.reasons.join('; '), undefined, 'warning'));
-        report.push({ seed: seed.id, status: 'skipped', slug: null, reasons: extraction.reasons });
-        continue;
+  for (const { seed, sidecar } of readable) {
+    const outcome = memo.remember('extract', [seed.id, seed.bytes, seed.sidecar, corpusReferenceDate], () => {
+      const found: Diagnostic[] = [];
+      try {
+        const raw = extractMeeting(docOf(seed), { seed: seed.id, knowledge, sidecar, corpusReferenceDate });
+        const { extraction, problems } = applyOverrides(raw, knowledge);
+        for (const p of problems) found.push(diagnostic(seed.id, 'override/invalid', p, undefined, 'error'));
+        found.push(...extraction.diagnostics);
+        if (!extraction.isMeeting) {
+          found.push(diagnostic(seed.id, 'seed/not-a-meeting', extraction.reasons.join('; '), undefined, 'warning'));
+          return { diagnostics: found, report: { seed: seed.id, status: 'skipped' as const, slug: null, reasons: extraction.reasons }, input: null };
+        }
+        return { diagnostics: found, report: null, input: { extraction, hash: sha256(seed.bytes) } };
+      } catch (error) {
+        const reason = `the converter failed on this seed: ${(error as Error).message}`;
+        found.push(diagnostic(seed.id, 'seed/failed', reason, undefined, 'error'));
+        return { diagnostics: found, report: { seed: seed.id, status: 'rejected' as const, slug: null, reasons: [reason] }, input: null };
       }
-      extractions.push({ extraction, hash: sha256(seed.bytes) });
-    } catch (error) {
-      const reason = `the converter failed on this seed: ${(error as Error).message}`;
-      diagnostics.push(diagnostic(seed.id, 'seed/failed', reason, undefined, 'error'));
-      report.push({ seed: seed.id, status: 'rejected', slug: null, reasons: [reason] });
-    }
+    });
+    diagnostics.push(...outcome.diagnostics);
+    if (outcome.report) report.push(outcome.report);
+    if (outcome.input) extractions.push(outcome.input);
   }
 
   const meetings = assembleMeetings(extractions, knowledge);
+  const reports = extractions.map((e) => e.extraction);
   const files = new Map<string, string>();
+  const bySeed = new Map(extractions.map((e) => [e.extraction.seed, e.extraction]));
   for (const m of meetings) {
-    files.set(`${m.meeting.slug}.md`, meetingFile(m));
+    files.set(`${m.meeting.slug}.md`, memo.remember('file', [JSON.stringify(m)], () => meetingFile(m)));
     m.seeds.forEach((seed, i) => {
-      const x = extractions.find((e) => e.extraction.seed === seed)!.extraction;
+      const x = bySeed.get(seed)!;
       report.push({
         seed,
         status: i === 0 ? 'converted' : 'merged',
@@ -139,7 +172,7 @@ export function convertCollection(seeds: SeedInput[], knowledge: Knowledge): Con
   }
   report.sort((a, b) => (a.seed < b.seed ? -1 : 1));
   diagnostics.sort((a, b) => (a.seed < b.seed ? -1 : a.seed > b.seed ? 1 : a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : 1)));
-  return { files, meetings, report, diagnostics };
+  return { files, meetings, extractions: reports, report, diagnostics };
 }
 
 export type { Meeting };

@@ -17,9 +17,10 @@ import type { DateBasis } from '../schema/meeting.ts';
 import {
   addDays, compareDays, daysBetween, type Day, formatDay, formatDayMonth, fromIso, isValidDay, toIso, weekdayNames, weekdayOf,
 } from './calendar.ts';
+import { blankAsides } from './clauses.ts';
 import { findDateMentions, type DateMention } from './date-mentions.ts';
 import type { ReportDocument, Zone } from './document.ts';
-import type { EventMention } from './events.ts';
+import { occasionEvents, type EventMention } from './events.ts';
 import type { MeetingSentence } from './meeting.ts';
 import { inOfficeOn } from './people.ts';
 
@@ -103,15 +104,19 @@ export function resolveMeetingDate(
   participants: Participants,
   context: DateContext,
   knowledge: Knowledge,
+  /** Gazetteer id of the meeting's place, when settled. */
+  placeId: string | null = null,
 ): DateFinding {
   const all = locateDates(doc, knowledge);
   const warnings: DateFinding['warnings'] = [];
+  const occasions = occasionEvents(events);
   const participantIds = new Set(primary?.people.map((p) => p.id) ?? []);
   // Sentences that report this meeting: the primary one, then others naming the same people.
   const sameMeeting = meetings.filter(
     (m) => m === primary || m.people.filter((p) => participantIds.has(p.id)).length >= Math.min(2, participantIds.size),
   );
-  const inSentence = (m: MeetingSentence) => findDateMentions(m.sentence.text, knowledge.words).map((d) => ({ ...d, sentence: m }));
+  // Days in an aside about a person ("who flew in on Sunday") are not the meeting's.
+  const inSentence = (m: MeetingSentence) => findDateMentions(blankAsides(m.sentence.text, knowledge.words), knowledge.words).map((d) => ({ ...d, sentence: m }));
 
   const sentenceDates = sameMeeting.flatMap(inSentence);
   const stated = sentenceDates.find((d) => d.kind === 'full' || d.kind === 'dayMonth');
@@ -129,25 +134,22 @@ export function resolveMeetingDate(
         column: weekdayMention.sentence.sentence.column,
       });
     }
-    const occasion = events.find((e) => e.role === 'occasion');
-    if (date && occasion) {
-      const start = fromIso(occasion.event.start);
-      const end = fromIso(occasion.event.end);
-      if (compareDays(date, addDays(start, -2)) < 0 || compareDays(date, addDays(end, 2)) > 0) {
-        warnings.push({
-          rule: 'date/outside-occasion',
-          message: `${formatDay(date)} is outside ${occasion.event.name} (${occasion.event.start} to ${occasion.event.end})`,
-          line: occasion.sentence.line,
-          column: occasion.sentence.column,
-        });
-      }
+    if (date && occasions.length > 0 && !occasions.some((o) => withinEvent(date, o, 2))) {
+      const o = occasions[0]!;
+      warnings.push({
+        rule: 'date/outside-occasion',
+        message: `${formatDay(date)} is outside ${o.event.name} (${o.event.start} to ${o.event.end})`,
+        line: o.sentence.line,
+        column: o.sentence.column,
+      });
     }
     return { date: date ? toIso(date) : null, basis, note, stated: statedParts, evidence, warnings, dayMonth: dm };
   };
 
-  const evidenceOf = (...ms: (LocatedDate | { line: number; context?: string; sentence?: MeetingSentence; text: string } | undefined)[]) =>
-    ms.filter((m): m is NonNullable<typeof m> => !!m).map((m) =>
-      'sentence' in m && m.sentence ? { line: m.sentence.sentence.line, text: m.sentence.sentence.text } : { line: m.line, text: ('context' in m && m.context) || m.text },
+  type Quoted = LocatedDate | { line: number; context?: string; text: string } | { sentence: MeetingSentence; text: string };
+  const evidenceOf = (...ms: (Quoted | undefined)[]) =>
+    ms.filter((m): m is Quoted => !!m).map((m) =>
+      'sentence' in m ? { line: m.sentence.sentence.line, text: m.sentence.sentence.text } : { line: m.line, text: ('context' in m && m.context) || m.text },
     );
 
   // Day and month of the meeting: from a sentence reporting it, else from the dateline.
@@ -206,7 +208,7 @@ export function resolveMeetingDate(
       }
     }
     // 5. A dated event the report names.
-    const byEvent = yearFromEvents(events, month, day);
+    const byEvent = yearFromEvents(events, month, day, weekday, placeId);
     if (byEvent) {
       return result(byEvent.day, 'knowledge', `${dmText}; ${byEvent.why}`, evidenceOf(dmSource as LocatedDate, { line: byEvent.mention.sentence.line, text: byEvent.mention.sentence.text }), statedParts, dm);
     }
@@ -216,35 +218,48 @@ export function resolveMeetingDate(
 
   // No day and month for the meeting. A stamp and the meeting's weekday: the latest such day.
   const stamp = all.find((d) => d.kind === 'full' && (isStamp(d) || d.zone === 'dateline'));
-  const occasion = events.find((e) => e.role === 'occasion');
   if (weekday !== undefined && stamp) {
     const stampDay = dayOf(stamp)!;
     const back = (weekdayOf(stampDay) - weekday + 7) % 7;
     const candidate = addDays(stampDay, -back);
-    const fitsOccasion = !occasion || (compareDays(candidate, addDays(fromIso(occasion.event.start), -2)) >= 0 && compareDays(candidate, addDays(fromIso(occasion.event.end), 2)) <= 0);
+    const fitsOccasion = occasions.length === 0 || occasions.some((o) => withinEvent(candidate, o, 2));
     if (fitsOccasion && inOffice(candidate, participants)) {
       const how = back === 0 ? 'the same day' : `${back} day${back > 1 ? 's' : ''} before it`;
-      return result(candidate, 'dateline', `"${weekdayMention!.text}" in the report, dated ${quote(stamp.text)} (line ${stamp.line}): ${how}.`, evidenceOf(stamp, weekdayMention), { day: false, month: false, year: false }, null);
+      return result(candidate, 'dateline', `${quote(weekdayMention!.text)} in the report, dated ${quote(stamp.text)} (line ${stamp.line}): ${how}.`, evidenceOf(stamp, weekdayMention), { day: false, month: false, year: false }, null);
     }
   }
   // An occasion from the events file: its single day, or the one day of it on the weekday given.
+  // Several events of a series at one place (ASEAN meetings in July, the summit in the autumn)
+  // are told apart only by the page's own year; otherwise the day stays open.
+  let occasion = occasions.length === 1 ? occasions[0]! : null;
+  if (occasions.length > 1) {
+    const pageYears = new Set(all.filter((d) => d.year !== undefined && (isStamp(d) || d.zone === 'dateline')).map((d) => d.year!));
+    const ofYear = occasions.filter((o) => pageYears.has(fromIso(o.event.start).year));
+    if (ofYear.length === 1) occasion = ofYear[0]!;
+  }
   if (occasion) {
     const start = fromIso(occasion.event.start);
     const end = fromIso(occasion.event.end);
     const span = daysBetween(start, end);
     const named = `${occasion.event.name}, ${formatDay(start)}${span > 0 ? ` to ${formatDay(end)}` : ''}`;
+    const cue = { line: occasion.sentence.line, text: occasion.sentence.text };
     if (span === 0) {
-      return result(start, 'knowledge', `At ${named} (content/events.yaml), named in the report.`, [{ line: occasion.sentence.line, text: occasion.sentence.text }], { day: false, month: false, year: false }, null);
+      return result(start, 'knowledge', `At ${named} (content/events.yaml), named as ${quote(occasion.cue)} (line ${occasion.sentence.line}).`, [cue], { day: false, month: false, year: false }, null);
     }
-    const reportedWeekdays = reportWeekdays(doc, knowledge);
-    for (const w of reportedWeekdays) {
+    for (const w of reportWeekdays(doc, knowledge)) {
       const days = Array.from({ length: span + 1 }, (_, i) => addDays(start, i)).filter((d) => weekdayOf(d) === w.weekday);
       if (days.length === 1) {
-        return result(days[0]!, 'knowledge', `At ${named} (content/events.yaml); of its days only ${formatDay(days[0]!)} was a ${weekdayNames[w.weekday]}, as in ${quote(w.context)} (line ${w.line}).`, [{ line: occasion.sentence.line, text: occasion.sentence.text }, { line: w.line, text: w.context }], { day: false, month: false, year: false }, null);
+        return result(days[0]!, 'knowledge', `At ${named} (content/events.yaml); of its days only ${formatDay(days[0]!)} was a ${weekdayNames[w.weekday]}: ${quote(w.phrase)} (line ${w.line}).`, [cue, { line: w.line, text: w.context }], { day: false, month: false, year: false }, null);
       }
     }
     warnings.push({ rule: 'date/day-unresolved', message: `the meeting was at ${named}, but the report does not say on which day`, line: occasion.sentence.line, column: occasion.sentence.column });
-    return result(null, 'unresolved', `At ${named}; the report does not say on which day.`, [{ line: occasion.sentence.line, text: occasion.sentence.text }], { day: false, month: false, year: false }, null);
+    return result(null, 'unresolved', `At ${named}; the report does not say on which day.`, [cue], { day: false, month: false, year: false }, null);
+  }
+  if (occasions.length > 1) {
+    const o = occasions[0]!;
+    const list = occasions.map((x) => `${x.event.start}`).join(', ');
+    warnings.push({ rule: 'date/event-ambiguous', message: `${quote(o.cue)} fits several events in content/events.yaml (${list}); nothing in the report tells which`, line: o.sentence.line, column: o.sentence.column });
+    return result(null, 'unresolved', `${quote(o.cue)} fits several dated events (${list}); the report does not say which.`, [{ line: o.sentence.line, text: o.sentence.text }], { day: false, month: false, year: false }, null);
   }
   const at = primary?.sentence ?? { line: 0, column: 0 };
   warnings.push({ rule: 'date/unresolved', message: 'the report gives no date for the meeting', line: at.line, column: at.column });
@@ -263,44 +278,65 @@ function ownReferenceDate(all: LocatedDate[]): string | null {
 }
 
 /** Weekdays in sentences of the report that are not about the future: "said on Thursday". */
-function reportWeekdays(doc: ReportDocument, knowledge: Knowledge): { weekday: number; line: number; context: string }[] {
-  const out: { weekday: number; line: number; context: string }[] = [];
+function reportWeekdays(doc: ReportDocument, knowledge: Knowledge): { weekday: number; line: number; context: string; phrase: string }[] {
+  const out: { weekday: number; line: number; context: string; phrase: string }[] = [];
   for (const s of doc.sentences) {
-    if (s.zone !== 'body' || knowledge.words.notYetMarkers.test(s.text)) continue;
-    if (/\b(will|would|is to|are to|expected|scheduled|next)\b/i.test(s.text)) continue;
+    if (s.zone !== 'body' || knowledge.words.notYetMarkers.test(s.text) || knowledge.words.futureMarkers.test(s.text)) continue;
     for (const m of findDateMentions(s.text, knowledge.words)) {
-      if (m.kind === 'weekday') out.push({ weekday: m.weekday!, line: s.line, context: s.text });
+      if (m.kind === 'weekday') out.push({ weekday: m.weekday!, line: s.line, context: s.text, phrase: phraseAround(s.text, m) });
     }
   }
   return out;
 }
 
-/** A year from events: the occasion whose days include day/month, or an earlier event recalled as "this March". */
-function yearFromEvents(events: EventMention[], month: number, day: number): { day: Day; why: string; mention: EventMention } | null {
-  for (const e of events.filter((x) => x.role === 'occasion')) {
-    const start = fromIso(e.event.start);
-    const end = fromIso(e.event.end);
-    for (const year of new Set([start.year, end.year])) {
+/** The mention with the word before it ("on Thursday", "в четверг"): enough for a reader to find it. */
+function phraseAround(text: string, m: { index: number; end: number }): string {
+  const before = text.slice(0, m.index).trimEnd().split(/\s+/).at(-1) ?? '';
+  return `${/^[\p{L}]{1,4}$/u.test(before) ? `${before} ` : ''}${text.slice(m.index, m.end)}`;
+}
+
+/** Whether a day falls within an event, give or take `slack` days. */
+function withinEvent(day: Day, e: EventMention, slack: number): boolean {
+  return compareDays(day, addDays(fromIso(e.event.start), -slack)) >= 0 && compareDays(day, addDays(fromIso(e.event.end), slack)) <= 0;
+}
+
+/**
+ * A year from events: an event at the meeting's place whose days (give or take one) include the
+ * day and month — one year only, after the weekday has had its say — or an earlier event recalled
+ * as "this March".
+ */
+function yearFromEvents(events: EventMention[], month: number, day: number, weekday: number | undefined, placeId: string | null): { day: Day; why: string; mention: EventMention } | null {
+  const atPlace = events.filter((e) => e.role === 'occasion' || (placeId !== null && e.event.place === placeId));
+  let fits: { day: Day; mention: EventMention }[] = [];
+  for (const e of atPlace) {
+    for (const year of new Set([fromIso(e.event.start).year, fromIso(e.event.end).year])) {
       if (!isValidDay(year, month, day)) continue;
       const candidate = { year, month, day };
-      if (compareDays(candidate, addDays(start, -1)) >= 0 && compareDays(candidate, addDays(end, 1)) <= 0) {
-        return { day: candidate, why: `the meeting was at ${e.event.name} (${e.event.start} to ${e.event.end}, content/events.yaml), named in the report.`, mention: e };
-      }
+      if (withinEvent(candidate, e, 1) && !fits.some((f) => f.mention.event.id === e.event.id)) fits.push({ day: candidate, mention: e });
     }
   }
-  const recalled = events.filter((x) => x.role === 'reference' && (x.tie === 'this-month' || x.tie === 'date'));
-  const years = new Set<number>();
+  if (fits.some((f) => f.mention.specific)) fits = fits.filter((f) => f.mention.specific);
+  if (weekday !== undefined) fits = fits.filter((f) => weekdayOf(f.day) === weekday);
+  const years = new Set(fits.map((f) => f.day.year));
+  if (years.size === 1) {
+    const { day: found, mention: e } = fits[0]!;
+    return { day: found, why: `the year from ${e.event.name} (${e.event.start} to ${e.event.end}, content/events.yaml), named as ${quote(e.cue)} (line ${e.sentence.line}).`, mention: e };
+  }
+  if (years.size > 1) return null;
+  // Only "this March" ties a recalled event to the meeting's year; a dated mention of it does not.
+  const recalled = events.filter((x) => x.role === 'reference' && x.tie === 'this-month');
+  const recalledYears = new Set<number>();
   let first: { day: Day; why: string; mention: EventMention } | null = null;
   for (const e of recalled) {
     const start = fromIso(e.event.start);
     const candidate = { year: start.year, month, day };
     if (!isValidDay(candidate.year, month, day) || compareDays(candidate, start) < 0) continue;
-    years.add(candidate.year);
+    recalledYears.add(candidate.year);
     first ??= {
       day: candidate,
-      why: `the report recalls ${e.event.name} (${e.event.start}) as earlier ${e.tie === 'this-month' ? '"this" year' : 'in the same year'} (content/events.yaml).`,
+      why: `the year from ${quote(e.dateText ?? '')} with ${quote(e.cue)} (line ${e.sentence.line}): ${e.event.name}, ${e.event.start} (content/events.yaml).`,
       mention: e,
     };
   }
-  return years.size === 1 ? first : null;
+  return recalledYears.size === 1 ? first : null;
 }

@@ -20,7 +20,23 @@ export interface EventMention {
   /** occasion: the meeting took place at it; reference: the report recalls it. */
   role: 'occasion' | 'reference';
   /** What tied the cue to this event. */
-  tie: 'place' | 'country' | 'date' | 'this-month' | 'meeting-place';
+  tie: 'place' | 'country' | 'date' | 'this-month' | 'meeting-place' | 'venue';
+  /** The cue names this event alone ("77th session"), not every event of its series ("General Assembly"). */
+  specific: boolean;
+  /** The date words that tied it ("this March"), when a date did. */
+  dateText?: string;
+}
+
+/** How many events each cue names: a cue shared by a series is not specific to one of them. */
+const cueCounts = new WeakMap<Knowledge, Map<string, number>>();
+function eventsNamedBy(cue: string, knowledge: Knowledge): number {
+  let counts = cueCounts.get(knowledge);
+  if (!counts) {
+    counts = new Map();
+    for (const e of knowledge.events) for (const c of new Set(e.cues)) counts.set(c, (counts.get(c) ?? 0) + 1);
+    cueCounts.set(knowledge, counts);
+  }
+  return counts.get(cue) ?? 0;
 }
 
 function dateFits(event: ReferenceEvent, mentions: DateMention[]): boolean {
@@ -36,6 +52,14 @@ function dateFits(event: ReferenceEvent, mentions: DateMention[]): boolean {
       (month < end.month || (month === end.month && day <= end.day));
     return inside(m.month, first) || inside(m.month, last);
   });
+}
+
+/** Occasion events, one entry each; those named by a specific cue win over a series' shared cue. */
+export function occasionEvents(events: EventMention[]): EventMention[] {
+  const byId = new Map<string, EventMention>();
+  for (const e of events) if (e.role === 'occasion' && (!byId.has(e.event.id) || (e.specific && !byId.get(e.event.id)!.specific))) byId.set(e.event.id, e);
+  const all = [...byId.values()];
+  return all.some((e) => e.specific) ? all.filter((e) => e.specific) : all;
 }
 
 export function findEvents(
@@ -63,15 +87,20 @@ export function findEvents(
       const start = fromIso(event.start);
       let tie: EventMention['tie'] | null = null;
       if (dates.some((d) => d.year !== undefined && d.month !== undefined) && !dateFits(event, dates)) tie = null;
+      // "this March" names its month: an event of another month is not the one meant.
+      else if (dates.some((d) => d.kind === 'thisMonth') && !dates.some((d) => d.kind === 'thisMonth' && d.month === start.month)) tie = null;
       else if (places.has(event.place)) tie = 'place';
       else if (dateFits(event, dates)) tie = 'date';
       else if (dates.some((d) => d.kind === 'thisMonth' && d.month === start.month)) tie = 'this-month';
       else if (meetingPlace?.id === event.place && reportsMeeting) tie = 'meeting-place';
       else if (countries.has(place.country) && reportsMeeting) tie = 'country';
+      // Named anywhere in a report of a meeting at the event's own place: it may be the venue.
+      else if (meetingPlace?.id === event.place) tie = 'venue';
       if (!tie) continue;
       seen.add(event.id);
       const role = meetingPlace?.id === event.place && reportsMeeting && tie !== 'this-month' ? 'occasion' : 'reference';
-      found.push({ event, sentence, cue: hit.text, role, tie });
+      const dateText = tie === 'this-month' ? dates.find((d) => d.kind === 'thisMonth' && d.month === start.month)?.text : undefined;
+      found.push({ event, sentence, cue: hit.text, role, tie, specific: eventsNamedBy(hit.phrase, knowledge) === 1, ...(dateText ? { dateText } : {}) });
     }
   }
   return found;

@@ -77,7 +77,10 @@ export function extractMeeting(doc: ReportDocument, context: ExtractContext): Re
   const meetings = findMeetingSentences(doc, knowledge);
   const primary = primaryMeetingSentence(meetings);
   const place = placeOfMeeting(doc, meetings, primary, knowledge);
-  const events = findEvents(doc, meetings, place.place, knowledge);
+  // Sentences about this meeting: the primary one and those naming its people (not Xi meeting Putin).
+  const ids = new Set(primary?.people.map((p) => p.id) ?? []);
+  const ours = meetings.filter((m) => m === primary || m.people.filter((p) => ids.has(p.id)).length >= Math.min(2, ids.size));
+  const events = findEvents(doc, ours, place.place, knowledge);
 
   const people = new Map<string, (typeof meetings)[number]['people'][number]>();
   for (const m of primary ? [primary, ...meetings.filter((x) => x !== primary && x.sentence.zone === 'headline' && primary.names < 2)] : []) {
@@ -86,7 +89,7 @@ export function extractMeeting(doc: ReportDocument, context: ExtractContext): Re
   const known = [...people.values()].flatMap((p) => (p.known ? [p.known] : []));
 
   const sidecarDate = [sidecar?.published, sidecar?.retrieved].find((d): d is string => !!d && isoDay.test(d)) ?? null;
-  const date = resolveMeetingDate(doc, primary, meetings, events, { known }, { sidecarDate, corpusReferenceDate: context.corpusReferenceDate }, knowledge);
+  const date = resolveMeetingDate(doc, primary, meetings, events, { known }, { sidecarDate, corpusReferenceDate: context.corpusReferenceDate }, knowledge, place.place?.id ?? null);
   for (const w of date.warnings) warn(w.rule, w.message, w);
 
   const occasion = findOccasion(primary, meetings, events, knowledge);

@@ -31,13 +31,33 @@ function titleCase(text: string): string {
   return text.toLowerCase().replace(/(^|\s)(\p{L})/gu, (_, s: string, c: string) => s + c.toUpperCase());
 }
 
+/** A name on the page whose initials are an agency code: "(PW)" → "Pacific Wire" in the masthead. */
+function spelledOut(doc: ReportDocument, letters: string): string | null {
+  if (letters.length < 2) return null;
+  for (const line of doc.lines) {
+    if (line.zone === 'body') continue;
+    const words = line.text.split(/[\s|·•]+/).filter(Boolean);
+    for (let i = 0; i < words.length; i++) {
+      const run: string[] = [];
+      for (let j = i; j < words.length && run.filter((w) => /^\p{Lu}/u.test(w)).length < letters.length; j++) {
+        if (/^\p{Lu}[\p{L}'’-]*$/u.test(words[j]!)) run.push(words[j]!);
+        else if (run.length && /^(of|the|and)$/i.test(words[j]!)) run.push(words[j]!);
+        else break;
+      }
+      const name = run.join(' ');
+      if (run.length >= letters.length && initials(name) === letters) return titleCase(name);
+    }
+  }
+  return null;
+}
+
 export function findOutlet(doc: ReportDocument, knowledge: Knowledge): OutletFinding {
   const named: { name: string; how: string; line: number }[] = [];
   for (const line of doc.lines) {
     const text = line.text;
     const source = text.match(/^(?:source|источник)\s*:\s*(.{2,60})$/iu);
     if (source) named.push({ name: source[1]!, how: 'source line', line: line.line });
-    const copyright = text.match(/(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?([^|.\d][^|]{1,60}?)(?:\.|\s*\||\s+all rights reserved|$)/iu);
+    const copyright = text.match(/(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?([^|.\d][^|·•]{1,60}?)(?:\.|\s*[|·•]|\s+all rights reserved|$)/iu);
     if (copyright) named.push({ name: titleCase(copyright[1]!.trim()), how: 'copyright line', line: line.line });
     const reported = text.match(/^(?:the\s+)?([\p{Lu}][\p{L}]+(?:\s[\p{Lu}][\p{L}]+){0,3})\s+reported\b/u);
     if (reported && knowledge.outletNames.find(reported[1]!).length) named.push({ name: reported[1]!, how: 'report attribution', line: line.line });
@@ -49,8 +69,9 @@ export function findOutlet(doc: ReportDocument, knowledge: Knowledge): OutletFin
     const code = dateline.code;
     const known = knowledge.outletNames.find(code).find((h) => h.text.length === code.length);
     if (known) return { outlet: known.value.name, how: 'dateline agency code', line: dateline.line };
-    const spelled = named.find((n) => initials(n.name) === code.replace(/[^\p{Lu}]/gu, ''));
-    if (spelled) return { outlet: canonical(spelled.name, knowledge), how: 'dateline agency code', line: dateline.line };
+    const letters = code.replace(/[^\p{Lu}]/gu, '');
+    const spelled = named.find((n) => initials(n.name) === letters)?.name ?? spelledOut(doc, letters);
+    if (spelled) return { outlet: canonical(spelled, knowledge), how: 'dateline agency code', line: dateline.line };
     return { outlet: code, how: 'dateline agency code', line: dateline.line };
   }
   const order = ['source line', 'copyright line'];

@@ -6,6 +6,7 @@
 import type { Knowledge } from '../knowledge/index.ts';
 import type { Place } from '../knowledge/schema.ts';
 import type { Dateline, ReportDocument, Sentence } from './document.ts';
+import { blankAsides } from './clauses.ts';
 import type { MeetingSentence } from './meeting.ts';
 
 export interface PlaceFinding {
@@ -25,8 +26,16 @@ export interface LocatedMention<T> {
   index: number;
 }
 
-/** Mentions preceded within four words by a place preposition ("in", "at a resort in", "в"). */
-export function locatedMentions<T>(text: string, hits: { value: T; text: string; index: number; end: number }[], prepositions: Set<string>): LocatedMention<T>[] {
+/**
+ * Mentions preceded within four words by a place preposition ("in", "at a resort in", "в"), with
+ * nothing between that sends them elsewhere ("flew in from Moscow").
+ */
+export function locatedMentions<T>(
+  text: string,
+  hits: { value: T; text: string; index: number; end: number }[],
+  prepositions: Set<string>,
+  away: Set<string> = new Set(),
+): LocatedMention<T>[] {
   return hits
     .filter((hit) => {
       if (/^['’]s\b/.test(text.slice(hit.end))) return false; // "in Moscow's view"
@@ -36,7 +45,8 @@ export function locatedMentions<T>(text: string, hits: { value: T; text: string;
         const word = last[i]!.toLowerCase().replace(/[^\p{L}]/gu, '');
         if (prepositions.has(word)) {
           // Words between the preposition and the place: articles and adjectives only.
-          return last.slice(i + 1).every((w) => !/[,;:.]$/.test(w));
+          const between = last.slice(i + 1);
+          return between.every((w) => !/[,;:.]$/.test(w) && !away.has(w.toLowerCase().replace(/[^\p{L}-]/gu, '')));
         }
       }
       return false;
@@ -44,8 +54,10 @@ export function locatedMentions<T>(text: string, hits: { value: T; text: string;
     .map((hit) => ({ value: hit.value, text: hit.text, index: hit.index }));
 }
 
+/** Places a sentence puts something in, leaving out asides about a person ("who flew in from Moscow"). */
 export function placesIn(text: string, knowledge: Knowledge): LocatedMention<Place>[] {
-  return locatedMentions(text, knowledge.placeNames.find(text), knowledge.words.placePrepositions);
+  const main = blankAsides(text, knowledge.words);
+  return locatedMentions(main, knowledge.placeNames.find(main), knowledge.words.placePrepositions, knowledge.words.awayPrepositions);
 }
 
 export function datelinePlace(dateline: Dateline, knowledge: Knowledge): Place | null {

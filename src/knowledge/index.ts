@@ -55,6 +55,13 @@ export interface MergedLanguage {
   roleTitles: string[];
   stampWords: PhraseMatcher<string>;
   counterpartWords: PhraseMatcher<string>;
+  futureMarkers: PhraseMatcher<string>;
+  reportVerbs: PhraseMatcher<string>;
+  recallMarkers: PhraseMatcher<string>;
+  relativePronouns: Set<string>;
+  mentionPrepositions: Set<string>;
+  awayPrepositions: Set<string>;
+  transcriptMarkers: string[];
 }
 
 function alternation(words: Iterable<string>): string {
@@ -67,6 +74,8 @@ function alternation(words: Iterable<string>): string {
 function pairs<T>(items: T[], names: (item: T) => string[]): [string, T][] {
   return items.flatMap((item) => names(item).map((name) => [name, item] as [string, T]));
 }
+
+const lowerSet = (words: string[]) => new Set(words.map((w) => w.toLowerCase()));
 
 function mergeLanguages(languages: Language[]): MergedLanguage {
   const months = new Map<string, number>();
@@ -96,6 +105,13 @@ function mergeLanguages(languages: Language[]): MergedLanguage {
     roleTitles: all('roleTitles'),
     stampWords: matcher(all('stampWords')),
     counterpartWords: matcher(all('counterpartWords')),
+    futureMarkers: matcher(all('futureMarkers')),
+    reportVerbs: matcher(all('reportVerbs')),
+    recallMarkers: matcher(all('recallMarkers')),
+    relativePronouns: lowerSet(all('relativePronouns')),
+    mentionPrepositions: lowerSet(all('mentionPrepositions')),
+    awayPrepositions: lowerSet(all('awayPrepositions')),
+    transcriptMarkers: all('transcriptMarkers'),
   };
 }
 

@@ -117,6 +117,24 @@ export const languageSchema = z.object({
   stampWords: z.array(phrase).default([]),
   /** Phrases that refer to the other side of a meeting without a name ("his counterpart"). */
   counterpartWords: z.array(phrase).default([]),
+  /** Words that put a sentence in the future or the conditional ("will", "would", "будет"). */
+  futureMarkers: z.array(phrase).default([]),
+  /**
+   * Meeting verbs that state a meeting took place ("met", "held talks", "состоялись"). A sentence
+   * in the future ("we will release information on X's meeting with Y") reports a meeting only
+   * with one of these.
+   */
+  reportVerbs: z.array(phrase).default([]),
+  /** Phrases that recall an earlier meeting rather than report this one ("last met"). */
+  recallMarkers: z.array(phrase).default([]),
+  /** Pronouns opening a clause about a person ("Lavrov, who flew in from Moscow on Sunday, met…"). */
+  relativePronouns: z.array(z.string()).default([]),
+  /** Words before a name that make the person a mention, not a participant ("received by", "during"). */
+  mentionPrepositions: z.array(z.string()).default([]),
+  /** Words between "in"/"at" and a place that send it elsewhere ("flew in from Moscow"). */
+  awayPrepositions: z.array(z.string()).default([]),
+  /** Lines that mark a question-and-answer transcript ("Question:", "Вопрос:"). */
+  transcriptMarkers: z.array(z.string()).default([]),
 });
 export type Language = z.infer<typeof languageSchema>;
 
