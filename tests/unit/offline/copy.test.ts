@@ -1,0 +1,68 @@
+// The downloadable copy: links to files relative to each page, online-only parts dropped.
+import { describe, expect, it } from 'vitest';
+import { copyHtml, copySearchPage, leftOutOfCopy, relativeLink } from '../../../src/offline/copy.ts';
+
+const files = new Set(['index.html', 'search/index.html', 'meetings/a/index.html', 'topics/index.html', 'topics/t/2/index.html', 'favicon.svg', 'feed.xml', '_astro/x.css']);
+const context = { base: '/archive/', files };
+
+describe('relativeLink', () => {
+  it.each([
+    ['/archive/', 'meetings/a/index.html', '../../index.html'],
+    ['/archive', 'meetings/a/index.html', '../../index.html'],
+    ['/archive/topics/', 'meetings/a/index.html', '../../topics/index.html'],
+    ['/archive/topics/t/2/', 'topics/index.html', 't/2/index.html'],
+    ['/archive/search/?q=x#top', 'index.html', 'search/index.html?q=x#top'],
+    ['/archive/favicon.svg', 'topics/t/2/index.html', '../../../favicon.svg'],
+    ['/archive/meetings/a', 'index.html', 'meetings/a/index.html'],
+    ['../../topics/', 'meetings/a/index.html', '../../topics/index.html'],
+  ])('%s from %s → %s', (link, page, expected) => {
+    expect(relativeLink(link, page, context)).toBe(expected);
+  });
+
+  it.each(['#main', 'https://example.org/', '//cdn.example.org/x.js', 'mailto:a@b.c', '/elsewhere/'])('leaves %s alone', (link) => {
+    expect(relativeLink(link, 'index.html', context)).toBeNull();
+  });
+});
+
+describe('copyHtml', () => {
+  const page = `<html><head><link rel="manifest" href="/archive/manifest.webmanifest"><link rel="icon" href="/archive/favicon.svg">
+<style>body{background:url(/archive/_astro/x.css)}</style></head><body>
+<a href="/archive/topics/">Topics</a><form action="/archive/search/" method="get"></form>
+<script type="module" src="/archive/_astro/search.js"></script>
+<p class="parley-offline" data-parley-online><a href="/archive/parley-offline.zip">Download</a></p>
+<script src="/archive/offline.js" data-base="/archive/" defer data-parley-online></script>
+<a href="https://example.org/">out</a></body></html>`;
+  const out = copyHtml(page, 'meetings/a/index.html', context);
+
+  it('rewrites links, forms, icons and CSS urls to relative files', () => {
+    expect(out).toContain('href="../../topics/index.html"');
+    expect(out).toContain('action="../../search/index.html"');
+    expect(out).toContain('href="../../favicon.svg"');
+    expect(out).toContain('url("../../_astro/x.css")');
+    expect(out).toContain('href="https://example.org/"');
+  });
+
+  it('drops the web manifest, module scripts and the online-only controls', () => {
+    expect(out).not.toContain('manifest');
+    expect(out).not.toContain('type="module"');
+    expect(out).not.toContain('parley-offline.zip');
+    expect(out).not.toContain('offline.js');
+  });
+});
+
+describe('copySearchPage', () => {
+  it('puts the copy\'s own search, loaded by classic scripts, in the page\'s main', () => {
+    const out = copySearchPage('<body><main id="main" class="wrap"><h1>Search</h1><div id="pagefind"></div></main></body>', 'search/index.html');
+    expect(out).toContain('<main id="main" class="wrap">');
+    expect(out).not.toContain('id="pagefind"');
+    expect(out).toContain('<script src="../offline/search-index.js"></script>');
+    expect(out).toContain('<script src="../offline/search.js"></script>');
+  });
+});
+
+describe('leftOutOfCopy', () => {
+  it('leaves out Pagefind and the online-only files', () => {
+    expect(['pagefind/pagefind.js', 'sw.js', 'offline.js', 'manifest.webmanifest', 'parley-offline.zip'].every(leftOutOfCopy)).toBe(true);
+    expect(leftOutOfCopy('meetings/a/index.html')).toBe(false);
+  });
+});
