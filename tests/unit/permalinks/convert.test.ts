@@ -22,7 +22,7 @@ describe('content/permalinks.json', () => {
     const { ledger, changes } = updateLedger(readLedger('content/permalinks.json'), currentMeetingsOf(result.meetings));
     expect(changes).toEqual([]);
     expect(serializeLedger(ledger)).toBe(committed);
-  });
+  }, 30_000);
 
   it('is left byte-identical by running npm run convert twice', () => {
     const ledger = join(scratch, 'permalinks.json');
@@ -33,7 +33,7 @@ describe('content/permalinks.json', () => {
     convert('--out', out, '--ledger', ledger);
     expect(readFileSync(ledger).equals(once)).toBe(true);
     expect(once.toString('utf8')).toBe(readFileSync('content/permalinks.json', 'utf8'));
-  });
+  }, 60_000);
 });
 
 describe('where the ledger lives', () => {
