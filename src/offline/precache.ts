@@ -42,10 +42,13 @@ export function servedPath(path: string): string {
 /**
  * The shell: every page-independent file (styles, scripts, icons, data, the search bundle and
  * its index) and the pages a reader needs to find the rest (home, search, not-found).
- * Left out: content pages and Pagefind's per-page fragments, fetched as read or when saved.
+ * Left out: content pages, Pagefind's per-page fragments and its unused UI bundles, fetched as
+ * read or when the reader saves the archive.
  */
 export function isShell(path: string): boolean {
   if (path.startsWith('pagefind/fragment/')) return false;
+  // Pagefind's ready-made UIs: the site searches through pagefind.js itself.
+  if (/^pagefind\/pagefind-(ui|modular-ui|component-ui|highlight)\./.test(path)) return false;
   if (path.endsWith('.html')) return path === 'index.html' || path === 'search/index.html' || path === '404.html';
   return true;
 }

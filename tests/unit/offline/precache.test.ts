@@ -25,6 +25,8 @@ describe('precacheManifest', () => {
     expect(manifest.shell).toEqual(['', 'pagefind/pagefind.js']);
     expect(isShell('search/index.html')).toBe(true);
     expect(isShell('meetings/a/index.html')).toBe(false);
+    expect(isShell('pagefind/pagefind-ui.js')).toBe(false);
+    expect(isShell('pagefind/wasm.en.pagefind')).toBe(true);
   });
 
   it('versions by content: the same files give the same version in any order, a changed file or worker a new one', () => {
