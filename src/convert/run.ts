@@ -7,6 +7,7 @@ import { join, relative } from 'node:path';
 import { formatDiagnostic } from '../extract/diagnostics.ts';
 import { loadKnowledge } from '../knowledge/load.ts';
 import { convertCollection, type SeedInput } from './collection.ts';
+import { convertCacheFor } from './cache.ts';
 import { recordPermalinks } from '../permalinks/file.ts';
 
 export interface ConvertOptions {
@@ -60,7 +61,10 @@ export function runConvert(options: ConvertOptions): number {
   }
   const knowledge = loadKnowledge(options.contentDir);
   const seeds = readSeeds(options.seedsDir);
-  const result = convertCollection(seeds, knowledge);
+  // The convert cache (cache.ts): seeds converted before, by this code and knowledge, are not converted again.
+  const cache = convertCacheFor(options.contentDir);
+  const result = convertCollection(seeds, knowledge, cache ?? undefined);
+  cache?.save();
   const { written, removed } = writeMeetingFiles(options.outDir, result.files);
   recordPermalinks(options, result.meetings);
   if (options.reportFile) writeFileSync(options.reportFile, `${JSON.stringify(result.report, null, 2)}\n`);

@@ -63,9 +63,16 @@ export function assembleMeetings(inputs: MergeInput[], knowledge: Knowledge): As
   // Union-find over the sorted reports: the grouping does not depend on reading order.
   const parent = sorted.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  // Only reports placed in one place can be one meeting (sameMeeting), so only those pairs are
+  // compared, in the same order as all pairs would be: the same unions, without n² comparisons.
+  const atPlace = new Map<string, number[]>();
+  sorted.forEach((input, i) => {
+    const place = input.extraction.place.place?.id;
+    if (place) atPlace.get(place)?.push(i) ?? atPlace.set(place, [i]);
+  });
   for (let i = 0; i < sorted.length; i++) {
-    for (let j = i + 1; j < sorted.length; j++) {
-      if (sameMeeting(sorted[i]!.extraction, sorted[j]!.extraction)) parent[find(j)] = find(i);
+    for (const j of atPlace.get(sorted[i]!.extraction.place.place?.id ?? '') ?? []) {
+      if (j > i && sameMeeting(sorted[i]!.extraction, sorted[j]!.extraction)) parent[find(j)] = find(i);
     }
   }
   const groups = new Map<number, MergeInput[]>();
