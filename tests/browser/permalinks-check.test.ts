@@ -1,6 +1,6 @@
 // The build refuses to ship a site that would break a recorded URL, and says which one.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -19,12 +19,17 @@ describe('the build', () => {
     const ledgerFile = join(scratch, 'permalinks.json');
     writeFileSync(ledgerFile, serializeLedger(ledger));
 
-    const env = { ...process.env, PARLEY_OUT_DIR: join(scratch, 'dist'), PARLEY_CACHE_DIR: join(scratch, 'cache'), PARLEY_MEETINGS_DIR: join(scratch, 'meetings'), PARLEY_PERMALINKS_FILE: ledgerFile, ASTRO_TELEMETRY_DISABLED: '1' };
+    // Output inside the project, so Astro stages its prerender chunks there and not in the shared ./.astro/.
+    mkdirSync('.scratch', { recursive: true });
+    const out = mkdtempSync(join('.scratch', 'permalinks-check-'));
+    const env = { ...process.env, PARLEY_OUT_DIR: join(out, 'dist'), PARLEY_CACHE_DIR: join(out, 'cache'), PARLEY_MEETINGS_DIR: join(scratch, 'meetings'), PARLEY_PERMALINKS_FILE: ledgerFile, ASTRO_TELEMETRY_DISABLED: '1' };
     let stderr = '';
     try {
       execFileSync(process.execPath, ['scripts/build-site.ts'], { env, stdio: 'pipe' });
     } catch (error) {
       stderr = String((error as { stderr: Buffer }).stderr);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
     }
     expect(stderr).toContain(`/meetings/1999-12-31-nowhere/ is recorded in ${ledgerFile} (live, but no meeting has this slug) and the build made no page for it`);
   });

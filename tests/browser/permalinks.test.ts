@@ -58,7 +58,12 @@ beforeAll(async () => {
   ledger = parseLedger(readFileSync(ledgerFile, 'utf8'), ledgerFile);
 
   for (const base of ['/', '/archive/']) {
-    const site = buildSiteInto({ base, meetingsDir: join(scratch, 'meetings'), env: { PARLEY_PERMALINKS_FILE: ledgerFile, SITE_URL } });
+    // Output inside the project: Astro stages an outside outDir's prerender chunks in the shared
+    // ./.astro/.prerender/, where another build running at the same time would overwrite them.
+    mkdirSync('.scratch', { recursive: true });
+    const out = mkdtempSync(join('.scratch', 'permalinks-site-'));
+    buildSiteInto({ base, meetingsDir: join(scratch, 'meetings'), env: { PARLEY_PERMALINKS_FILE: ledgerFile, SITE_URL, PARLEY_OUT_DIR: join(out, 'dist'), PARLEY_CACHE_DIR: join(out, 'cache') } });
+    const site = { dir: join(process.cwd(), out, 'dist'), base };
     sites.push(site);
     servers.push(await serve(site));
   }
