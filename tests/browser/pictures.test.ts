@@ -124,6 +124,11 @@ describe('the map and the timeline on the home page', () => {
     expect(light.marker).not.toBe(dark.marker);
     expect(light.bar).not.toBe(dark.bar);
     expect(light.land).not.toBe(dark.land);
+    // The site's own switch (data-theme on the root) turns them too.
+    const page = await open('./', { theme: 'light' });
+    await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
+    expect(await page.locator('.world-map circle').first().evaluate((el) => getComputedStyle(el).fill)).toBe(dark.marker);
+    await page.close();
   });
 
   it('fits a 320 px screen: the map scales to the width and the page does not scroll sideways', async () => {
@@ -137,9 +142,9 @@ describe('the map and the timeline on the home page', () => {
     await page.close();
   });
 
-  for (const theme of ['light', 'dark'] as const) {
-    it(`passes axe-core with no serious violation in the ${theme} theme`, async () => {
-      const page = await open('./', { theme });
+  for (const [where, theme] of [['home', 'light'], ['home', 'dark'], ['place', 'light'], ['place', 'dark']] as const) {
+    it(`passes axe-core with no serious violation on the ${where} page in the ${theme} theme`, async () => {
+      const page = await open(where === 'home' ? './' : `places/${placesWithMeetings[0]}/`, { theme });
       await page.addScriptTag({ content: axe.source });
       const violations = await page.evaluate(async () => {
         const result = await (window as unknown as { axe: typeof axe }).axe.run({ include: [['.world-map'], ['.timeline']] });

@@ -1,6 +1,7 @@
-// A reader searches for a word from one article and follows the result to its meeting page.
+// A reader searches: by a word, a place, a person (by any alias the archive knows), narrows by a
+// topic filter, sorts by date — and nothing on the page moves when the index loads.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { buildSiteInto, serve } from './site-build.ts';
 import { launchBrowser } from './chromium.ts';
 import type { StaticServer } from '../../src/build/serve.ts';
@@ -10,13 +11,24 @@ let browser: { context: BrowserContext; close: () => Promise<void> };
 
 beforeAll(async () => {
   server = await serve(buildSiteInto());
-  browser = await launchBrowser();
-}, 180_000);
+  browser = await launchBrowser({ serviceWorkers: 'block' });
+}, 300_000);
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
+
+async function results(page: Page): Promise<string[]> {
+  await expect.poll(() => page.locator('#search-status').textContent(), { timeout: 15_000 }).toMatch(/found$/);
+  return page.locator('#search-results li h2 a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
+}
+
+async function search(path: string): Promise<{ page: Page; urls: string[] }> {
+  const page = await browser.context.newPage();
+  await page.goto(`${server.url}search/${path}`);
+  return { page, urls: await results(page) };
+}
 
 describe('search', () => {
   it('finds a meeting by a word from its article and opens its page', async () => {
@@ -37,5 +49,74 @@ describe('search', () => {
     const page = await browser.context.newPage();
     await page.goto(`${server.url}search/?q=zzyzxnotaword`);
     await expect.poll(() => page.locator('#search-status').textContent(), { timeout: 10_000 }).toBe('0 meetings found');
+  });
+
+  it('finds the meeting at a place, first', async () => {
+    const { urls } = await search('?q=Jakarta');
+    expect(urls[0]).toMatch(/\/meetings\/2023-07-13-jakarta\/$/);
+  });
+
+  it('finds a person\'s meetings by name, and only theirs', async () => {
+    const { urls } = await search('?q=Qin+Gang');
+    expect(urls).toEqual([expect.stringMatching(/\/meetings\/2023-04-14-samarkand\/$/)]);
+  });
+
+  it('finds a person by an alias from people.yaml, in another spelling or script', async () => {
+    for (const alias of ['Sergei Lavrov', 'Лавров']) {
+      const { urls } = await search(`?q=${encodeURIComponent(alias)}`);
+      expect(urls.length, alias).toBe(5);
+    }
+  });
+
+  it('shows date and place in each result', async () => {
+    const { page } = await search('?q=Jakarta');
+    expect(await page.locator('#search-results li .meta').first().textContent()).toBe('13 July 2023 · Jakarta, Indonesia');
+  });
+
+  it('narrows results with a topic filter, from the page and from the URL', async () => {
+    const { page, urls: all } = await search('?q=Lavrov');
+    await page.getByLabel('Topic').selectOption('ASEAN');
+    await expect.poll(() => page.locator('#search-status').textContent(), { timeout: 10_000 }).not.toBe(`${all.length} meetings found`);
+    const narrowed = await results(page);
+    expect(narrowed.length).toBeGreaterThan(0);
+    expect(narrowed.length).toBeLessThan(all.length);
+    expect(narrowed.every((u) => all.includes(u))).toBe(true);
+    expect(new URL(page.url()).searchParams.get('topic')).toBe('ASEAN');
+    await page.reload();
+    expect(await results(page)).toEqual(narrowed);
+    expect(await page.getByLabel('Topic').inputValue()).toBe('ASEAN');
+  });
+
+  it('lists a filter\'s meetings without a word, sorted by date either way', async () => {
+    const { urls: newest } = await search('?participant=Wang+Yi&sort=newest');
+    const { urls: oldest } = await search('?participant=Wang+Yi&sort=oldest');
+    expect(newest.length).toBe(4);
+    expect(oldest).toEqual([...newest].reverse());
+    const slugs = newest.map((u) => u.split('/').at(-2)!);
+    expect(slugs).toEqual([...slugs].sort().reverse());
+  });
+
+  it('takes a query from the search box in any page header', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}topics/`);
+    await page.getByRole('searchbox', { name: 'Search meetings' }).fill('Astana');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/search\/\?q=Astana$/);
+    expect((await results(page))[0]).toMatch(/2024-05-20-astana/);
+  });
+
+  it('moves nothing on the page when the index loads and results arrive', async () => {
+    const page = await browser.context.newPage();
+    await page.addInitScript(() => {
+      const w = window as unknown as { shift: number };
+      w.shift = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) if (!e.hadRecentInput) w.shift += e.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(`${server.url}search/?q=Lavrov`);
+    await results(page);
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => (window as unknown as { shift: number }).shift)).toBeLessThan(0.01);
   });
 });

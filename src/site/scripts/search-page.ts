@@ -87,10 +87,12 @@ function resultItem(d: ResultData): HTMLLIElement {
 let generation = 0;
 let pending: { id: string; data: () => Promise<ResultData> }[] = [];
 
-async function showMore(): Promise<void> {
+async function showMore(mine = generation): Promise<void> {
   const batch = pending.splice(0, pageSize);
   const data = await Promise.all(batch.map((r) => r.data()));
+  if (mine !== generation) return; // a newer search has replaced these results
   list.append(...data.map(resultItem));
+  list.dataset.count = String(list.children.length);
   more.hidden = pending.length === 0;
 }
 
@@ -112,10 +114,12 @@ async function run(pushUrl: boolean): Promise<void> {
   const search = await pf.search(term, options);
   if (mine !== generation || !search) return; // a newer search has started
   pending = [...search.results];
-  list.replaceChildren();
   const n = pending.length;
+  list.replaceChildren();
+  await showMore(mine);
+  if (mine !== generation) return;
+  // The count is announced once the first results are on the page.
   status.textContent = n === 0 ? '0 meetings found' : `${n} ${n === 1 ? 'meeting' : 'meetings'} found`;
-  await showMore();
 }
 
 let timer: ReturnType<typeof setTimeout> | undefined;

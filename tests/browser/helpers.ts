@@ -1,0 +1,150 @@
+/**
+ * Helpers for the reading-site browser tests: page types to visit, console-error capture,
+ * axe-core, a link crawler, and scratch meeting folders (a converted fixture, many clones).
+ */
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import matter from 'gray-matter';
+import type { Page } from 'playwright-core';
+import { convertCollection, meetingFile } from '../../src/convert/collection.ts';
+import { readSeeds } from '../../src/convert/run.ts';
+import { loadKnowledge } from '../../src/knowledge/load.ts';
+
+/** One URL (relative to the site root) of each page type in a built site. */
+export function pageTypes(distDir: string): Record<string, string> {
+  const first = (dir: string) => readdirSync(join(distDir, dir), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()[0];
+  return {
+    home: '',
+    meeting: `meetings/${first('meetings')}/`,
+    topics: 'topics/',
+    topic: 'topics/brics/',
+    people: 'people/',
+    person: `people/${first('people')}/`,
+    places: 'places/',
+    place: `places/${first('places')}/`,
+    years: 'years/',
+    year: `years/${first('years')}/`,
+    search: 'search/?q=minister',
+    notFound: 'no-such-page/',
+  };
+}
+
+/** Console errors and uncaught exceptions of a page, as they happen. */
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(`console: ${msg.text()} (${msg.location().url})`);
+  });
+  return errors;
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's serious and critical violations on the current page, as readable lines. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const results = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    return axe.run(document, { resultTypes: ['violations'] });
+  });
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** Every link and asset an HTML page refers to (href, src, srcset). */
+export function referencesIn(html: string): string[] {
+  const out: string[] = [];
+  for (const m of html.matchAll(/\s(?:href|src)\s*=\s*("([^"]*)"|'([^']*)')/gi)) out.push(decodeEntities(m[2] ?? m[3] ?? ''));
+  for (const m of html.matchAll(/\ssrcset\s*=\s*"([^"]*)"/gi)) for (const part of m[1]!.split(',')) out.push(decodeEntities(part.trim().split(/\s+/)[0]!));
+  return out.filter(Boolean);
+}
+
+function decodeEntities(s: string): string {
+  return s.replace(/&amp;/g, '&').replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n))).replace(/&#x([0-9a-f]+);/gi, (_, n: string) => String.fromCodePoint(parseInt(n, 16)));
+}
+
+export interface CrawlResult {
+  pages: number;
+  checked: number;
+  broken: string[];
+  /** Every internal URL that answered 200 with HTML. */
+  htmlPages: string[];
+}
+
+/**
+ * Breadth-first crawl from the start URL over internal links; every internal reference (pages,
+ * CSS, scripts, images, feeds, JSON) must answer 200. `siteUrl` is the SITE_URL the build used:
+ * absolute links to it are mapped onto the test server.
+ */
+export async function crawl(start: string, options: { siteUrl?: string; extra?: string[] } = {}): Promise<CrawlResult> {
+  const origin = new URL(start).origin;
+  const mapped = (u: string) => (options.siteUrl && u.startsWith(options.siteUrl) ? origin + u.slice(options.siteUrl.replace(/\/$/, '').length) : u);
+  const queue = [start, ...(options.extra ?? [])];
+  const seen = new Set<string>(queue);
+  const broken: string[] = [];
+  const htmlPages: string[] = [];
+  let pages = 0;
+  while (queue.length > 0) {
+    const url = queue.shift()!;
+    const res = await fetch(url, { redirect: 'manual' });
+    if (res.status !== 200) {
+      broken.push(`${res.status} ${url}`);
+      continue;
+    }
+    const type = res.headers.get('content-type') ?? '';
+    const text = type.includes('html') || type.includes('xml') ? await res.text() : (await res.arrayBuffer(), '');
+    const refs: string[] = [];
+    if (type.includes('html')) {
+      pages++;
+      htmlPages.push(url);
+      refs.push(...referencesIn(text));
+    } else if (type.includes('xml')) {
+      for (const m of text.matchAll(/<loc>([^<]+)<\/loc>|href="([^"]+)"/g)) refs.push(decodeEntities(m[1] ?? m[2]!));
+    }
+    for (const ref of refs) {
+      if (/^(mailto|tel|data|javascript):/i.test(ref)) continue;
+      const absolute = new URL(mapped(ref), url);
+      absolute.hash = '';
+      if (absolute.origin !== origin) continue;
+      const key = absolute.href;
+      if (!seen.has(key)) {
+        seen.add(key);
+        queue.push(key);
+      }
+    }
+  }
+  return { pages, checked: seen.size, broken, htmlPages };
+}
+
+/** A scratch meetings folder converted from a folder of fixture seeds, as the converter would write it. */
+export function convertFixtureSeeds(seedsDir: string): string {
+  const out = mkdtempSync(join(tmpdir(), 'parley-meetings-'));
+  const result = convertCollection(readSeeds(seedsDir), loadKnowledge('content'));
+  for (const [name, text] of result.files) writeFileSync(join(out, name), text);
+  return out;
+}
+
+/**
+ * A scratch meetings folder with `count` meetings cloned from content/meetings (new slugs, dates
+ * spread over years, some undated): enough to paginate at 50 a page.
+ */
+export function clonedMeetings(count: number): string {
+  const out = mkdtempSync(join(tmpdir(), 'parley-clones-'));
+  mkdirSync(out, { recursive: true });
+  const originals = readdirSync('content/meetings').filter((n) => n.endsWith('.md')).sort().map((n) => matter(readFileSync(join('content/meetings', n), 'utf8')));
+  for (let i = 0; i < count; i++) {
+    const source = originals[i % originals.length]!;
+    const data = structuredClone(source.data) as Record<string, unknown> & { slug: string; date: string | null; dateBasis: string };
+    const undated = i % 17 === 16;
+    const day = `${2010 + (i % 12)}-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 27) + 1).padStart(2, '0')}`;
+    data.date = undated ? null : day;
+    data.dateBasis = undated ? 'unresolved' : data.dateBasis;
+    data.slug = `${undated ? 'undated' : day}-clone-${i}`;
+    writeFileSync(join(out, `${data.slug}.md`), matter.stringify(source.content, data));
+  }
+  return out;
+}
