@@ -6,16 +6,19 @@ import { PhraseMatcher, phrasePattern } from '../../../src/extract/phrase.ts';
 import { loadKnowledgeFiles } from '../../../src/knowledge/load.ts';
 
 /** The straightforward matcher: one regular expression per phrase. */
-function referenceFindAll<T>(phrases: [string, T][], text: string) {
-  const hits: { phrase: string; value: T; text: string; index: number; end: number }[] = [];
-  for (const [phrase, value] of phrases) {
+function referenceMatcher<T>(phrases: [string, T][]) {
+  const compiled = phrases.map(([phrase, value]) => {
     const letters = phrase.replace(/[^\p{L}]/gu, '');
     const capitals = letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
-    for (const m of text.matchAll(new RegExp(phrasePattern(phrase), capitals ? 'gu' : 'giu'))) {
-      hits.push({ phrase, value, text: m[0], index: m.index, end: m.index + m[0].length });
+    return { phrase, value, re: new RegExp(phrasePattern(phrase), capitals ? 'gu' : 'giu') };
+  });
+  return (text: string) => {
+    const hits: { phrase: string; value: T; text: string; index: number; end: number }[] = [];
+    for (const { phrase, value, re } of compiled) {
+      for (const m of text.matchAll(re)) hits.push({ phrase, value, text: m[0], index: m.index, end: m.index + m[0].length });
     }
-  }
-  return hits.sort((a, b) => a.index - b.index || b.end - a.end);
+    return hits.sort((a, b) => a.index - b.index || b.end - a.end);
+  };
 }
 
 const files = loadKnowledgeFiles('content');
@@ -30,7 +33,7 @@ const sets: Record<string, [string, unknown][]> = {
   tricky: [['Dai Dai', 1], ['Dai', 2], ['dai', 3], ['UN', 4], ['Лавров*', 5], ["Xi'an", 6], ['G-20', 7], ['St. Petersburg', 8], ['ſun', 9], ['*', 10]],
 };
 const texts = [
-  ...generateArticles(files, { count: 60, seed: 3 }).flatMap((a) => [a.text, ...a.text.split('\n')]),
+  ...generateArticles(files, { count: 40, seed: 3 }).flatMap((a) => [a.text, ...a.text.split('\n')]),
   'Dai Dai Dai dai DAI',
   'UN un Un UN-led',
   'Лавровым и Лавров',
@@ -45,11 +48,12 @@ describe('PhraseMatcher', () => {
   for (const [name, phrases] of Object.entries(sets)) {
     it(`finds what one regular expression per phrase finds: ${name}`, () => {
       const matcher = new PhraseMatcher(phrases);
+      const reference = referenceMatcher(phrases);
       for (const text of texts) {
-        const expected = referenceFindAll(phrases, text);
+        const expected = reference(text);
         expect(matcher.findAll(text)).toEqual(expected);
         expect(matcher.test(text)).toBe(expected.length > 0);
       }
-    });
+    }, 30_000);
   }
 });
