@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { bibtex, plainCitation } from '../../../src/site/cite.ts';
+import { meetingView, neighboursInTime, relatedMeetings } from '../../../src/site/meeting.ts';
+import { meetingJsonLd, scriptJson } from '../../../src/site/structured-data.ts';
+import { knowledge, meeting } from './fixtures.ts';
+
+const m1 = meeting({ slug: '2020-01-01-alpha', date: '2020-01-01', dateBasis: 'explicit', topics: ['trade'], occasion: 'Summit' });
+const m2 = meeting({ slug: '2021-01-01-alpha', date: '2021-01-01', dateBasis: 'explicit', topics: ['security'] });
+const m3 = meeting({ slug: '2022-01-01-alpha', date: '2022-01-01', dateBasis: 'explicit', topics: ['trade', 'security'], occasion: 'Summit' });
+const m4 = meeting({ slug: '2023-01-01-alpha', date: '2023-01-01', dateBasis: 'explicit', topics: [] });
+const u = meeting({ slug: 'undated-alpha-aaaaaa', topics: ['trade'] });
+const all = [m1, m2, m3, m4, u];
+
+describe('the meeting page model', () => {
+  it('finds the meetings before and after in time', () => {
+    expect(neighboursInTime(all, m2)).toMatchObject({ earlier: { slug: m1.slug }, later: { slug: m3.slug } });
+    expect(neighboursInTime(all, m1).earlier).toBeNull();
+    expect(neighboursInTime(all, m4).later).toBeNull();
+    expect(neighboursInTime(all, u)).toEqual({ earlier: null, later: null });
+  });
+
+  it('relates the same occasion first, then shared topics; nothing shared, not related', () => {
+    const related = relatedMeetings(all, m1);
+    expect(related.map((r) => [r.slug, r.why])).toEqual([
+      [m3.slug, 'same occasion'],
+      [u.slug, '1 shared topic'],
+    ]);
+    expect(relatedMeetings(all, m4)).toEqual([]);
+  });
+
+  it('groups evidence under each topic, once per sentence, and drops non-web source URLs', () => {
+    const ev = { seed: 's1', line: 3, text: 'They discussed trade.', topic: 'trade', cue: 'trade' };
+    const m = meeting({
+      slug: '2020-02-02-alpha',
+      topics: ['trade'],
+      evidence: { date: [], location: [], participants: [], occasion: [], topics: [ev, { ...ev }] },
+      sources: [{ seed: 's1', outlet: null, url: 'javascript:alert(1)' as never, published: '2020-02-03', headline: 'H' }],
+    });
+    const view = meetingView(m, knowledge);
+    expect(view.topics).toEqual([{ slug: 'trade', label: 'Trade', evidence: [ev] }]);
+    expect(view.sources[0]).toMatchObject({ outlet: 'Unattributed report', url: null, publishedText: '3 February 2020' });
+  });
+});
+
+describe('citations', () => {
+  const url = 'https://parley.example/meetings/2020-01-01-alpha/';
+  it('carries the stable URL in the plain citation', () => {
+    expect(plainCitation(m1, url)).toBe(`“Meeting 2020-01-01-alpha” (1 January 2020, Alpha, Aland). Parley archive of diplomatic meetings. ${url}`);
+  });
+
+  it('writes BibTeX with its specials escaped', () => {
+    const tricky = { ...m1, title: 'A {b} & 50% of c_d \\ e' };
+    const entry = bibtex(tricky, url);
+    expect(entry).toMatch(/^@misc\{parley-2020-01-01-alpha,\n/);
+    expect(entry).toContain('title = {A \\{b\\} \\& 50\\% of c\\_d \\textbackslash{} e}');
+    expect(entry).toContain(`url = {${url}}`);
+    expect(entry).toContain('year = 2020');
+    expect(entry.endsWith('\n}')).toBe(true);
+  });
+});
+
+describe('structured data', () => {
+  it('describes the meeting as a schema.org Event', () => {
+    const ld = meetingJsonLd(m1, 'https://x/');
+    expect(ld).toMatchObject({ '@type': 'Event', startDate: '2020-01-01', location: { '@type': 'Place', name: 'Alpha, Aland' }, superEvent: { name: 'Summit' } });
+    expect(meetingJsonLd(u, 'https://x/')).not.toHaveProperty('startDate');
+  });
+
+  it('cannot close its <script> element, whatever the text', () => {
+    const json = scriptJson({ t: '</script><script>alert(1)</script>\u2028&' });
+    expect(json).not.toMatch(/[<>&\u2028]/);
+    expect(JSON.parse(json)).toEqual({ t: '</script><script>alert(1)</script>\u2028&' });
+  });
+});
