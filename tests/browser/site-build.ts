@@ -3,8 +3,7 @@
  * committed content/meetings/ is the input) and serves it on 127.0.0.1, for the browser tests.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic, type StaticServer } from '../../src/build/serve.ts';
 
@@ -15,7 +14,10 @@ export interface BuiltSite {
 
 /** Build with `astro build` in a child process (its config reads the environment) and index it. */
 export function buildSiteInto(options: { base?: string; meetingsDir?: string; env?: Record<string, string> } = {}): BuiltSite {
-  const dir = mkdtempSync(join(tmpdir(), 'parley-site-'));
+  // Inside the project (.scratch/ is git-ignored): with an outDir outside it, Astro 7 shares
+  // one .astro/.prerender/ folder between concurrent builds, and they overwrite each other.
+  mkdirSync('.scratch', { recursive: true });
+  const dir = mkdtempSync(join('.scratch', 'site-'));
   const base = (options.base ?? '/').replace(/\/?$/, '/');
   const env = {
     ...process.env,
