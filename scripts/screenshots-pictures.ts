@@ -4,9 +4,12 @@
  *
  *   node scripts/screenshots-pictures.ts [--dist DIR] [--base /archive/] [--out DIR] [--path /x/ …]
  *
+ * --out defaults to $TMPDIR/parley-screenshots; --path repeats.
+ *
  * Without --path: the home page, then the first place, topic, person and year page it links to.
  */
 import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { serveStatic } from '../src/build/serve.ts';
@@ -17,7 +20,7 @@ const { values } = parseArgs({
   options: {
     dist: { type: 'string' },
     base: { type: 'string', default: '/' },
-    out: { type: 'string', default: 'screenshots/pictures' },
+    out: { type: 'string', default: join(tmpdir(), 'parley-screenshots') },
     path: { type: 'string', multiple: true },
   },
 });
@@ -33,22 +36,34 @@ try {
   if (!paths?.length) {
     const page = await browser.context.newPage();
     await page.goto(server.url);
-    const first = async (prefix: string) =>
-      page.locator(`a[href^="${base}${prefix}"]`).first().getAttribute('href', { timeout: 1000 }).catch(() => null);
-    const found = await Promise.all(['places/', 'topics/', 'people/', 'years/'].map(first));
-    paths = [base, ...found.filter((p): p is string => !!p && p.split('/').filter(Boolean).length > base.split('/').filter(Boolean).length + 1)];
+    const hrefs = await page.locator('a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+    const first = (section: string) => hrefs.find((h) => h.startsWith(`${base}${section}/`) && /^[^/]+\/$/.test(h.slice(`${base}${section}/`.length)));
+    paths = [base, ...['places', 'topics', 'people', 'years'].map(first).filter((p): p is string => !!p)];
     await page.close();
   }
+  // Print is taken with a dark preference: the worst case for pictures drawn in theme colours.
+  const variants = [
+    ...(['light', 'dark'] as const).flatMap((theme) => [1280, 375].map((width) => ({ theme, width, media: 'screen' as const }))),
+    { theme: 'dark' as const, width: 800, media: 'print' as const },
+  ];
   for (const path of paths) {
-    for (const theme of ['light', 'dark'] as const) {
-      for (const width of [1280, 375]) {
+    for (const { theme, width, media } of variants) {
+      {
         const page = await browser.context.newPage();
         await page.setViewportSize({ width, height: 900 });
-        await page.emulateMedia({ colorScheme: theme });
+        await page.emulateMedia({ colorScheme: theme, media });
         await page.goto(new URL(path.replace(/^\//, ''), server.url).href);
-        const name = (path.replace(base, '').replace(/\/$/, '').replace(/\//g, '-') || 'home') + `-${width}-${theme}.png`;
+        const name = (path.replace(base, '').replace(/\/$/, '').replace(/\//g, '-') || 'home') + (media === 'print' ? '-print.png' : `-${width}-${theme}.png`);
         await page.screenshot({ path: join(values.out, name), fullPage: true });
         console.log(join(values.out, name));
+        // Each picture on its own as well, at the size a reader sees it.
+        for (const figure of ['world-map', 'timeline']) {
+          const element = page.locator(`figure.${figure}`).first();
+          if ((await element.count()) === 0) continue;
+          const file = join(values.out, name.replace(/\.png$/, `-${figure}.png`));
+          await element.screenshot({ path: file });
+          console.log(file);
+        }
         await page.close();
       }
     }

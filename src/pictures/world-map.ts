@@ -25,6 +25,8 @@ export interface MapMarker {
   r: number;
   count: number;
   href: string;
+  /** "Jakarta" */
+  name: string;
   /** "Jakarta, Indonesia" */
   place: string;
   /** "Jakarta, Indonesia: 2 meetings" */
@@ -36,12 +38,21 @@ export interface MapMarker {
 export interface WorldMapOptions {
   /** Id of the place to highlight (default: none). */
   current?: string | null;
-  /** Radius of a marker for one meeting, in user units (default: 4). */
+  /** Radius of a marker for one meeting, in user units (default: 5). */
   minRadius?: number;
-  /** Radius of the marker for the most meetings (default: 13). */
+  /** Radius of the marker for the most meetings (default: 14). */
   maxRadius?: number;
   /** How the land is drawn (default: the Natural Earth basemap at its defaults). */
   basemap?: Basemap | BasemapOptions;
+}
+
+/** Where the highlighted place's name is written: above its marker, or below near the top edge. */
+export interface MapLabel {
+  text: string;
+  x: number;
+  y: number;
+  anchor: 'start' | 'middle' | 'end';
+  below: boolean;
 }
 
 export interface WorldMapModel {
@@ -56,11 +67,13 @@ export interface WorldMapModel {
   list: MapMarker[];
   /** The highlighted place's marker, when it has one. */
   current: MapMarker | null;
+  /** Its name on the map. */
+  label: MapLabel | null;
 }
 
 /** Places without meetings are left off; the radius grows with the square root of the count. */
 export function worldMap(places: readonly MapPlace[], options: WorldMapOptions = {}): WorldMapModel {
-  const { current = null, minRadius = 4, maxRadius = 13 } = options;
+  const { current = null, minRadius = 5, maxRadius = 14 } = options;
   const basemap = isBasemap(options.basemap) ? options.basemap : naturalEarthBasemap(options.basemap);
   const shown = places.filter((p) => p.count > 0);
   const most = Math.max(1, ...shown.map((p) => p.count));
@@ -75,6 +88,7 @@ export function worldMap(places: readonly MapPlace[], options: WorldMapOptions =
       r: radius(p.count),
       count: p.count,
       href: p.href,
+      name: p.name,
       place: `${p.name}, ${p.country}`,
       label: `${p.name}, ${p.country}: ${meetingsPhrase(p.count)}`,
       current: p.id === current,
@@ -93,6 +107,21 @@ export function worldMap(places: readonly MapPlace[], options: WorldMapOptions =
     markers: drawn,
     list,
     current: markers.find((m) => m.current) ?? null,
+    label: labelFor(markers.find((m) => m.current), basemap.width),
+  };
+}
+
+/** Above the marker; below it when it sits near the top; kept off the left and right edges. */
+function labelFor(marker: MapMarker | undefined, width: number): MapLabel | null {
+  if (!marker) return null;
+  const edge = 90;
+  const below = marker.y < 40;
+  return {
+    text: marker.name,
+    x: marker.x,
+    y: round1(below ? marker.y + marker.r + 22 : marker.y - marker.r - 9),
+    anchor: marker.x < edge ? 'start' : marker.x > width - edge ? 'end' : 'middle',
+    below,
   };
 }
 

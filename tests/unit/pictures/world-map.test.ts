@@ -62,11 +62,11 @@ describe('worldMap', () => {
 
   it('sizes markers by area: one meeting is the smallest, the most the largest', () => {
     const r = Object.fromEntries(map.markers.map((m) => [m.id, m.r]));
-    expect(r.astana).toBe(4);
-    expect(r['new-york']).toBe(4);
-    expect(r.moscow).toBe(13);
-    expect(r.jakarta).toBeGreaterThan(4);
-    expect(r.jakarta).toBeLessThan(13);
+    expect(r.astana).toBe(5);
+    expect(r['new-york']).toBe(5);
+    expect(r.moscow).toBe(14);
+    expect(r.jakarta).toBeGreaterThan(5);
+    expect(r.jakarta).toBeLessThan(14);
   });
 
   it('highlights the current place and draws it last, on top', () => {
@@ -74,6 +74,19 @@ describe('worldMap', () => {
     expect(map.markers.at(-1)?.id).toBe('jakarta');
     expect(map.markers.filter((m) => m.current)).toHaveLength(1);
     expect(worldMap(places).current).toBeNull();
+    expect(worldMap(places).label).toBeNull();
+  });
+
+  it('writes the name of the current place just above its marker, inside the drawing', () => {
+    const jakarta = map.current!;
+    expect(map.label).toMatchObject({ text: 'Jakarta', x: jakarta.x, anchor: 'middle', below: false });
+    expect(map.label!.y).toBeLessThan(jakarta.y - jakarta.r);
+    const north = worldMap([place('north', 'North', 'Nowhere', 83, 0, 1)], { current: 'north' }).label!;
+    expect(north.below).toBe(true);
+    const east = worldMap([place('east', 'East', 'Nowhere', -17, 179, 1)], { current: 'east' }).label!;
+    expect(east.anchor).toBe('end');
+    const west = worldMap([place('west', 'West', 'Nowhere', -17, -179, 1)], { current: 'west' }).label!;
+    expect(west.anchor).toBe('start');
   });
 
   it('draws larger markers first so smaller ones stay clickable', () => {
