@@ -6,7 +6,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { join, relative } from 'node:path';
 import { formatDiagnostic } from '../extract/diagnostics.ts';
 import { loadKnowledge } from '../knowledge/load.ts';
-import { convertCollection, type SeedInput } from './collection.ts';
+import { computeEveryTime, convertCollection, type SeedInput } from './collection.ts';
+import { wantsProgress, withProgress } from './progress.ts';
 import { convertCacheFor } from './cache.ts';
 import { recordPermalinks } from '../permalinks/file.ts';
 
@@ -63,7 +64,10 @@ export function runConvert(options: ConvertOptions): number {
   const seeds = readSeeds(options.seedsDir);
   // The convert cache (cache.ts): seeds converted before, by this code and knowledge, are not converted again.
   const cache = convertCacheFor(options.contentDir);
-  const result = convertCollection(seeds, knowledge, cache ?? undefined);
+  const memo = cache ?? computeEveryTime;
+  const progress = wantsProgress(process.stderr, process.env, seeds.length) ? withProgress(memo, seeds.length, process.stderr) : null;
+  const result = convertCollection(seeds, knowledge, progress ?? memo);
+  progress?.done();
   cache?.save();
   const { written, removed } = writeMeetingFiles(options.outDir, result.files);
   recordPermalinks(options, result.meetings);

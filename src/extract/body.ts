@@ -12,7 +12,14 @@ export interface BodySection {
   paragraphs: string[];
 }
 
-const processor = unified().use(remarkStringify, { bullet: '-', emphasis: '_', fences: true, rule: '-' });
+// Braces and backticks are escaped everywhere too: a body is never read as an expression or code.
+const processor = unified().use(remarkStringify, {
+  bullet: '-',
+  emphasis: '_',
+  fences: true,
+  rule: '-',
+  unsafe: [{ character: '{' }, { character: '}' }, { character: '`' }],
+});
 
 export function bodyMarkdown(sections: BodySection[]): string {
   const children: RootContent[] = [];

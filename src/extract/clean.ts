@@ -29,9 +29,15 @@ const headingTags = new Set(['title', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 const furnitureTags = new Set(['nav', 'aside']);
 const furnitureClass = /(^|[\s_-])(share|sharing|social|related|also-read|ad|ads|ad-slot|advert|advertisement|cookie|consent|newsletter|breadcrumbs?|menu|nav|skip-link|comments?)([\s_-]|$)/i;
 
-/** Whether the text is an HTML document or fragment, rather than text with stray entities. */
+const blockTag = /<(?:!doctype|html|head|body|p|div|br|h[1-6]|li|ul|article|section|main|header|footer|nav|table)\b[^>]*>/gi;
+
+/**
+ * Whether the text is an HTML page or fragment, rather than text with stray tags or entities:
+ * it opens with markup, or block tags are many. A text that quotes a tag or two keeps its lines.
+ */
 export function looksLikeHtml(text: string): boolean {
-  return /<(?:!doctype|html|body|p|div|br|h[1-6]|li|article|section)\b[^>]*>/i.test(text);
+  if (/^\s*<(?:!doctype|html|head|body|meta|title|div|p|article|section|main|header)\b/i.test(text)) return true;
+  return (text.match(blockTag)?.length ?? 0) >= 5;
 }
 
 interface Builder {
@@ -61,7 +67,24 @@ function append(b: Builder, text: string, line: number, column: number, chrome: 
 function walkHtml(node: Nodes, b: Builder, chrome: boolean, heading: boolean): void {
   if (node.type === 'text') {
     const pos = node.position?.start ?? { line: 0, column: 0 };
-    append(b, node.value, pos.line, pos.column, chrome, heading);
+    // A blank line in a text run is a paragraph break: scrapes mix plain text into markup.
+    const parts = node.value.split(/(\n[ \t]*\n\s*)/);
+    let line = pos.line;
+    let column = pos.column;
+    parts.forEach((part, i) => {
+      if (i % 2 === 1) {
+        flush(b);
+        line += part.split('\n').length - 1;
+        column = part.length - part.lastIndexOf('\n');
+        return;
+      }
+      append(b, part, line, column, chrome, heading);
+      const breaks = part.split('\n').length - 1;
+      if (breaks > 0) {
+        line += breaks;
+        column = part.length - part.lastIndexOf('\n');
+      } else column += part.length;
+    });
     return;
   }
   if (node.type !== 'root' && node.type !== 'element') return;
@@ -92,7 +115,7 @@ function walkText(node: Nodes, b: Builder): void {
       if (i > 0) {
         flush(b);
         // An empty line is kept as a marker: furniture blocks run to the next one.
-        b.lines.push({ text: '', line: start.line + i - 1, column: 1, chrome: false, heading: false });
+        if (part.trim() === '') b.lines.push({ text: '', line: start.line + i, column: 1, chrome: false, heading: false });
       }
       append(b, part, start.line + i, i === 0 ? start.column : 1, false, false);
     });

@@ -48,12 +48,36 @@ export function countryIn(text: string, knowledge: Knowledge): string | null {
   return knowledge.countryAdjectives.find(text)[0]?.value.name ?? null;
 }
 
+const titleWordSets = new WeakMap<Knowledge, Set<string>>();
+
+/** Every word of every role title, lower case: words that are never part of a name. */
+function titleWords(knowledge: Knowledge): Set<string> {
+  let set = titleWordSets.get(knowledge);
+  if (!set) {
+    set = new Set(knowledge.words.roleTitles.flatMap((t) => t.toLowerCase().split(/\s+/)).filter((w) => w.length > 3));
+    titleWordSets.set(knowledge, set);
+  }
+  return set;
+}
+
+const titleEndings = new WeakMap<Knowledge, { title: string; re: RegExp }[]>();
+
+/** Each role title as a pattern ending a stretch of text, longest title first; compiled once. */
+function titlesAtEnd(knowledge: Knowledge): { title: string; re: RegExp }[] {
+  let list = titleEndings.get(knowledge);
+  if (!list) {
+    list = [...knowledge.words.roleTitles]
+      .sort((a, b) => b.length - a.length)
+      .map((title) => ({ title, re: new RegExp(`${phrasePattern(title)}(?:\\s+of\\s+[^,]{2,40}?)?,?\\s*$`, 'iu') }));
+    titleEndings.set(knowledge, list);
+  }
+  return list;
+}
+
 /** The role words printed just before a mention ("Chinese Foreign Minister"). */
 function roleBefore(sentence: string, index: number, knowledge: Knowledge): { role: string | null; country: string | null } {
   const before = sentence.slice(Math.max(0, index - 80), index);
-  const title = [...knowledge.words.roleTitles]
-    .sort((a, b) => b.length - a.length)
-    .find((t) => new RegExp(`${phrasePattern(t)}(?:\\s+of\\s+[^,]{2,40}?)?,?\\s*$`, 'iu').test(before));
+  const title = titlesAtEnd(knowledge).find((t) => t.re.test(before))?.title;
   if (!title) return { role: null, country: null };
   const tail = before.slice(before.toLowerCase().lastIndexOf(title.toLowerCase()) - 30);
   return { role: title, country: countryIn(tail, knowledge) };
@@ -81,6 +105,8 @@ export function findPeople(sentence: string, knowledge: Knowledge): PersonMentio
     if (mentions.some((k) => nameIndex < k.index + k.text.length && k.index < nameIndex + name.length)) continue;
     // A place or a country after a title is not a person ("President of China Xi…" is handled by aliases).
     if (knowledge.placeNames.test(name) || knowledge.countryNames.test(name) || knowledge.countryAdjectives.test(name)) continue;
+    // Nor is another title ("Foreign Minister of China and Foreign Minister of Russia").
+    if (name.split(/\s+/).some((w) => titleWords(knowledge).has(w.toLowerCase()))) continue;
     const before = sentence.slice(Math.max(0, (m.index ?? 0) - 30), m.index ?? 0);
     const country = countryIn(`${before} ${m.groups!.of ?? ''} ${m.groups!.title}`, knowledge);
     mentions.push({

@@ -7,7 +7,7 @@ import { scoreConversion } from '../../../src/eval/score.ts';
 import { seedIdOf } from '../../../src/eval/truth.ts';
 import { fixtureCases, projectKnowledge } from './fixtures.ts';
 
-describe('extraction cases', () => {
+describe('extraction cases', { timeout: 60_000 }, () => {
   const cases = fixtureCases();
   it('has cases', () => expect(cases.length).toBeGreaterThan(10));
   for (const c of cases) {
