@@ -10,8 +10,21 @@ import type { SearchIndex } from './search-engine.ts';
 const here = new URL('.', import.meta.url);
 const read = (name: string) => readFileSync(new URL(name, here), 'utf8');
 
+/** Node's type stripping, without its one-off "experimental" notice in every build's output. */
+function stripTypes(typescript: string): string {
+  const emitWarning = process.emitWarning;
+  process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+    if (!String(warning).includes('stripTypeScriptTypes')) (emitWarning as (...a: unknown[]) => void).call(process, warning, ...rest);
+  }) as typeof process.emitWarning;
+  try {
+    return stripTypeScriptTypes(typescript, { mode: 'strip' });
+  } finally {
+    process.emitWarning = emitWarning;
+  }
+}
+
 function asScriptBody(typescript: string): string {
-  return stripTypeScriptTypes(typescript, { mode: 'strip' })
+  return stripTypes(typescript)
     .replace(/^import\s[^;]*;\s*$/gm, '')
     .replace(/^export\s+(?=(?:const|function|let|class)\b)/gm, '');
 }

@@ -23,6 +23,8 @@ export interface SearchIndex {
   words: Record<string, [number, number][]>;
   /** stem → [page, meta field] pairs: the words of each page's meta fields */
   metaWords: Record<string, [number, string][]>;
+  /** joined stem of a compound ("scoafghanistan") → its parts' stems, and its weighted count per page */
+  compounds: Record<string, { parts: string[]; pages: [number, number][] }>;
 }
 
 export interface SearchHit {
@@ -54,17 +56,24 @@ export function indexWords(raw: string): string[] {
 export function buildSearchIndex(pages: PageText[]): SearchIndex {
   const words: Record<string, [number, number][]> = Object.create(null);
   const metaWords: Record<string, [number, string][]> = Object.create(null);
+  const compounds: SearchIndex['compounds'] = Object.create(null);
   const out: SearchIndex['pages'] = [];
   pages.forEach((page, p) => {
     const counts = new Map<string, number>();
+    const compoundCounts = new Map<string, number>();
     let length = 0;
     for (const { text, weight } of page.words) {
       const forms = indexWords(text);
       if (forms.length === 0) continue;
       length++;
+      if (forms.length > 1) {
+        compounds[forms[0]!] ??= { parts: forms.slice(1), pages: [] };
+        compoundCounts.set(forms[0]!, (compoundCounts.get(forms[0]!) ?? 0) + weight);
+      }
       for (const form of forms) counts.set(form, (counts.get(form) ?? 0) + weight);
     }
     for (const [form, count] of [...counts].sort((a, b) => (a[0] < b[0] ? -1 : 1))) (words[form] ??= []).push([p, Math.round(count * 100) / 100]);
+    for (const [form, count] of [...compoundCounts].sort((a, b) => (a[0] < b[0] ? -1 : 1))) compounds[form]!.pages.push([p, Math.round(count * 100) / 100]);
     for (const field of Object.keys(page.meta).sort()) {
       const seen = new Set<string>();
       for (const raw of page.meta[field]!.split(/\s+/)) for (const form of indexWords(raw)) {
@@ -76,7 +85,7 @@ export function buildSearchIndex(pages: PageText[]): SearchIndex {
     out.push({ url: page.url, meta: page.meta, length });
   });
   const total = out.reduce((sum, p) => sum + p.length, 0);
-  return { pages: out, averageLength: out.length ? total / out.length : 0, words, metaWords };
+  return { pages: out, averageLength: out.length ? total / out.length : 0, words, metaWords, compounds };
 }
 
 function idf(totalPages: number, pagesWithTerm: number): number {
@@ -130,10 +139,16 @@ export function search(index: SearchIndex, query: string): SearchHit[] {
     let score = 0;
     const metaMatches = new Map<string, Map<string, number>>();
     for (const t of perTerm) {
+      const matched = new Set(t.forms);
       for (const form of t.forms) {
+        // A compound counts once per query word, as Pagefind counts a position once: through its
+        // part when a part matches too ("sco" in "SCO-Afghanistan"), not again as the joined word.
+        const compound = index.compounds[form];
+        const overlap = compound && compound.parts.some((part) => matched.has(part)) ? (compound.pages.find(([q]) => q === p)?.[1] ?? 0) : 0;
         const bonus = lengthBonus(Math.abs(form.length - t.term.length) + 1);
         const entry = (index.words[form] ?? []).find(([q]) => q === p);
-        if (entry) score += bm25(entry[1] * bonus, page.length, index.averageLength, total, t.pageCount);
+        const weighted = (entry?.[1] ?? 0) - overlap;
+        if (weighted > 0) score += bm25(weighted * bonus, page.length, index.averageLength, total, t.pageCount);
         for (const [q, field] of index.metaWords[form] ?? []) {
           if (q !== p) continue;
           const fieldWords = metaMatches.get(field) ?? new Map<string, number>();

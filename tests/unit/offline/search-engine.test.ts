@@ -50,6 +50,16 @@ describe('search', () => {
     expect(urls('trade')[0]).toBe('b/');
   });
 
+  it('counts a compound once when its part matches too', () => {
+    const compound = buildSearchIndex([
+      page('x/', 'One', 'Riverton-Lakeside talks'),
+      page('y/', 'Two', 'Riverton talks'),
+    ]);
+    const [x, y] = search(compound, 'riverton');
+    expect(x!.url).toBe('x/');
+    expect(x!.score).toBeCloseTo(y!.score, 5);
+  });
+
   it('returns each page with its meta fields', () => {
     expect(search(index, 'summit')[0]).toMatchObject({ url: 'c/', meta: { title: 'Summit in Lakeside' } });
   });
