@@ -5,7 +5,7 @@ import { convertCollection } from '../../src/convert/collection.ts';
 import { readSeeds } from '../../src/convert/run.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 
-describe('content/meetings', () => {
+describe('content/meetings', { timeout: 60_000 }, () => {
   it('is current: converting seeds/ gives the committed files, byte for byte', () => {
     const result = convertCollection(readSeeds('seeds'), loadKnowledge('content'));
     const committed = readdirSync('content/meetings').filter((n) => n.endsWith('.md')).sort();
