@@ -98,3 +98,16 @@ export function termIndexItems(terms: Term[], options: { byCount?: boolean } = {
   const items = terms.map((t) => ({ label: t.label, path: termRoute[t.kind](t.id), description: t.description, count: t.meetings.length }));
   return options.byCount ? items.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'en')) : items;
 }
+
+export interface YearSummary {
+  year: string;
+  path: string;
+  count: number;
+  /** The year's latest meetings, newest first (at most `perYear`). */
+  rows: MeetingRow[];
+}
+
+/** The years index: each year with its latest meetings, like a news archive's year list. */
+export function yearSummaries(terms: Term[], k: Knowledge, perYear = 8): YearSummary[] {
+  return terms.map((t) => ({ year: t.id, path: routes.year(t.id), count: t.meetings.length, rows: t.meetings.slice(0, perYear).map((m) => meetingRow(m, k)) }));
+}

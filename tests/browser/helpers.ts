@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import matter from 'gray-matter';
 import type { Page } from 'playwright-core';
-import { convertCollection, meetingFile } from '../../src/convert/collection.ts';
+import { convertCollection } from '../../src/convert/collection.ts';
 import { readSeeds } from '../../src/convert/run.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 
