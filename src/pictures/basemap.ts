@@ -8,6 +8,7 @@ import { merge, mesh } from 'topojson-client';
 import { presimplify, quantile, simplify } from 'topojson-simplify';
 import { geoEqualEarth, geoPath, type GeoProjection } from 'd3-geo';
 import type { GeometryCollection, Topology } from 'topojson-specification';
+import { relativePath } from './path-data.ts';
 
 export interface BasemapOptions {
   /** Width of the drawing in SVG user units (default: 960). */
@@ -16,8 +17,12 @@ export interface BasemapOptions {
   south?: number;
   /** Northernmost latitude drawn (default: 84). */
   north?: number;
-  /** Share of the atlas's points kept when simplifying, 0–1 (default: 0.12). */
+  /** Share of the atlas's points kept when simplifying, 0–1 (default: 0.2). */
   detail?: number;
+  /** Islands smaller than this, in square user units, are left out (default: 3). */
+  minArea?: number;
+  /** Border pieces shorter than this, in user units, are left out (default: 3). */
+  minLength?: number;
 }
 
 export interface Basemap {
@@ -35,7 +40,7 @@ type CountriesTopology = Topology<{ countries: GeometryCollection; land: Geometr
 
 /** Project and write the atlas's shapes; coordinates are whole units, small enough to inline. */
 export function drawBasemap(topology: CountriesTopology, options: BasemapOptions = {}): Basemap {
-  const { width = 960, south = -57, north = 84, detail = 0.12 } = options;
+  const { width = 960, south = -57, north = 84, detail = 0.2, minArea = 3, minLength = 3 } = options;
   const weighted = presimplify(structuredClone(topology));
   const simplified = simplify(weighted, quantile(weighted, detail));
   const projection: GeoProjection = geoEqualEarth().fitWidth(width, { type: 'Sphere' });
@@ -47,13 +52,16 @@ export function drawBasemap(topology: CountriesTopology, options: BasemapOptions
   const height = Math.round(bottom - top);
   projection.clipExtent([[0, 0], [width, height]]);
   const path = geoPath(projection).digits(0);
-  const land = path(merge(simplified, simplified.objects.countries.geometries as never)) ?? '';
-  const borders = path(mesh(simplified, simplified.objects.countries, (a, b) => a !== b)) ?? '';
+  const land = merge(simplified, simplified.objects.countries.geometries as never);
+  const borders = mesh(simplified, simplified.objects.countries, (a, b) => a !== b);
+  // Specks too small to see at any size the map is shown cost bytes on every page: leave them out.
+  land.coordinates = land.coordinates.filter((rings) => path.area({ type: 'Polygon', coordinates: rings }) >= minArea);
+  borders.coordinates = borders.coordinates.filter((line) => path.measure({ type: 'LineString', coordinates: line }) >= minLength);
   return {
     width,
     height,
-    land,
-    borders,
+    land: relativePath(path(land) ?? ''),
+    borders: relativePath(path(borders) ?? ''),
     project: (lon, lat) => {
       const [x, y] = projection([lon, lat]) ?? [NaN, NaN];
       // Keep a point on the edge of the drawing rather than lose it past the cropped rows.
