@@ -60,77 +60,97 @@ export function phrasePattern(phrase: string): string {
   return pattern;
 }
 
+const letterOrDigitHere = new RegExp(letterOrDigit, 'uy');
+
+/** True when a letter or digit stands at `end`: a match ending there is not a whole word. */
+function endsInWord(text: string, end: number): boolean {
+  letterOrDigitHere.lastIndex = end;
+  return letterOrDigitHere.test(text);
+}
+
 interface Entry<T> {
   phrase: string;
   value: T;
-  flags: string;
-  /** The phrase anchored where the scan stands (sticky). */
-  sticky: RegExp;
-  /** Matches the one character a hit can start with; null when it may start with anything. */
-  first: RegExp | null;
+  /** Its case mode (index into `modes`) and its capture group in that mode's `which`. */
+  mode: number;
+  group: number;
+}
+
+/** The phrases of one case mode (capitals only, or any case), compiled together. */
+interface Mode {
+  /** Zero-width, global: stands wherever some phrase of this mode matches. */
+  starts: RegExp;
+  /**
+   * Sticky, always matches: capture group g holds what phrase body g matches here, if any. Whole
+   * words are checked after it: a body matches one way only (its wildcards take letters, its
+   * word gaps white space), so "not followed by a letter" holds of that match or of none.
+   */
+  which: RegExp;
 }
 
 /**
  * A compiled set of phrases; `find` returns every hit, longest first where they overlap.
  *
- * Speed: one regular expression per phrase, each scanning the whole text, made matching the
- * converter's hot path. Instead, one alternation per case mode finds the places where some
- * phrase matches, and only the phrases that can start with the character there are tried, each
- * anchored at that place. The hits are the same as one global scan per phrase gives: every
- * phrase's leftmost, non-overlapping matches, in the phrases' order where they tie.
+ * Speed: one regular expression per phrase, each compiled (with Unicode letter classes, costly)
+ * and each scanning the whole text, made matching the converter's hot path. Instead each case
+ * mode has two: one alternation that finds where some phrase matches, and one that, anchored
+ * there, says through a capture group per phrase which phrases match there and how far. The
+ * hits are the same as one global scan per phrase gives: every phrase's leftmost,
+ * non-overlapping matches, in the phrases' order where they tie.
  */
 export class PhraseMatcher<T = string> {
-  private readonly entries: Entry<T>[];
-  /** Zero-width: stands where a phrase of that case mode matches. Null for no phrases. */
-  private readonly starts: RegExp[];
-  /** Entries that can start with a character, by character. */
-  private readonly byFirst = new Map<string, Entry<T>[]>();
+  private readonly entries: Entry<T>[] = [];
+  private readonly modes: Mode[] = [];
 
   constructor(phrases: Iterable<readonly [string, T]>) {
-    this.entries = [];
-    const bodies = { gu: [] as string[], giu: [] as string[] };
+    const bodies = [new Map<string, number>(), new Map<string, number>()];
+    const modeOf = { gu: 0, giu: 1 };
     for (const [phrase, value] of phrases) {
-      const flags = isCapitalsOnly(phrase) ? 'gu' : 'giu';
-      const pattern = phrasePattern(phrase);
-      const firstChar = [...phrase.trim()][0];
-      const first = firstChar && firstChar !== '*' ? new RegExp(`^${wordPattern(firstChar)}`, flags.replace('g', '')) : null;
-      this.entries.push({ phrase, value, flags, sticky: new RegExp(pattern, flags.replace('g', 'y')), first });
-      bodies[flags as 'gu' | 'giu'].push(phraseBody(phrase));
+      const mode = modeOf[isCapitalsOnly(phrase) ? 'gu' : 'giu'];
+      const body = phraseBody(phrase);
+      // Phrases written alike share a group: events often share a cue.
+      let group = bodies[mode]!.get(body);
+      if (group === undefined) bodies[mode]!.set(body, (group = bodies[mode]!.size));
+      this.entries.push({ phrase, value, mode, group });
     }
-    this.starts = (['gu', 'giu'] as const)
-      .filter((flags) => bodies[flags].length > 0)
-      .map((flags) => new RegExp(`(?<!${letterOrDigit})(?=(?:${bodies[flags].join('|')})(?!${letterOrDigit}))`, flags));
-  }
-
-  private startingWith(char: string): Entry<T>[] {
-    let list = this.byFirst.get(char);
-    if (!list) {
-      list = this.entries.filter((e) => !e.first || e.first.test(char));
-      this.byFirst.set(char, list);
+    for (const [mode, flags] of ['u', 'iu'].entries()) {
+      const list = [...bodies[mode]!.keys()];
+      if (list.length === 0) {
+        this.modes.push({ starts: /(?!)/g, which: /(?:)/y });
+        continue;
+      }
+      this.modes.push({
+        starts: new RegExp(`(?<!${letterOrDigit})(?=(?:${list.join('|')})(?!${letterOrDigit}))`, `g${flags}`),
+        which: new RegExp(list.map((b) => `(?:(?=(${b}))|)`).join(''), `y${flags}`),
+      });
     }
-    return list;
   }
 
   /** Every hit of every phrase, overlapping ones included, in text order. */
   findAll(text: string): (PhraseHit & { value: T })[] {
-    const positions = new Set<number>();
-    for (const re of this.starts) {
-      re.lastIndex = 0;
-      for (const m of text.matchAll(re)) positions.add(m.index ?? 0);
-    }
+    // Where each mode has a phrase starting: position → the captures of `which` there.
+    const at = new Map<number, (RegExpExecArray | null)[]>();
+    this.modes.forEach((mode, i) => {
+      mode.starts.lastIndex = 0;
+      for (const m of text.matchAll(mode.starts)) {
+        const index = m.index ?? 0;
+        mode.which.lastIndex = index;
+        const found = at.get(index) ?? [null, null];
+        found[i] = mode.which.exec(text);
+        at.set(index, found);
+      }
+    });
     const hits: (PhraseHit & { value: T })[] = [];
-    if (positions.size === 0) return hits;
+    if (at.size === 0) return hits;
     // Where the last hit of each phrase ended: a phrase's hits do not overlap each other.
     const ends = new Map<Entry<T>, number>();
-    for (const index of [...positions].sort((a, b) => a - b)) {
-      const char = index < text.length ? String.fromCodePoint(text.codePointAt(index)!) : '';
-      for (const entry of this.startingWith(char)) {
-        if ((ends.get(entry) ?? 0) > index) continue;
-        entry.sticky.lastIndex = index;
-        const m = entry.sticky.exec(text);
-        if (!m) continue;
-        hits.push({ phrase: entry.phrase, value: entry.value, text: m[0], index, end: index + m[0].length });
-        ends.set(entry, index + m[0].length);
+    for (const index of [...at.keys()].sort((a, b) => a - b)) {
+      const found = at.get(index)!;
+      for (const entry of this.entries) {
+        const words = found[entry.mode]?.[entry.group + 1];
+        if (words === undefined || (ends.get(entry) ?? 0) > index || endsInWord(text, index + words.length)) continue;
+        hits.push({ phrase: entry.phrase, value: entry.value, text: words, index, end: index + words.length });
+        ends.set(entry, index + words.length);
       }
     }
     return hits.sort((a, b) => a.index - b.index || b.end - a.end);
@@ -149,9 +169,9 @@ export class PhraseMatcher<T = string> {
 
   /** True when any phrase occurs in the text. */
   test(text: string): boolean {
-    return this.starts.some((re) => {
-      re.lastIndex = 0;
-      return re.test(text);
+    return this.modes.some(({ starts }) => {
+      starts.lastIndex = 0;
+      return starts.test(text);
     });
   }
 }
