@@ -129,6 +129,8 @@ export function splitSentences(text: string): { text: string; offset: number }[]
 /** A display-date or label line, not a headline. */
 function isHeadlineCandidate(text: string): boolean {
   if (wordCount(text) < 5) return false;
+  // A stamp or a row of labels ("Xinhua | 2024-04-09 21:15:10 | Editor: huaxia") is not a headline.
+  if ((text.match(/\|/g)?.length ?? 0) >= 2 || /\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}/.test(text)) return false;
   if (/^(by|от|автор)\s/i.test(text)) return false;
   const letters = text.replace(/[^\p{L}]/gu, '');
   return letters.length >= 15;

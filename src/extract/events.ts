@@ -6,7 +6,7 @@
  */
 import type { Knowledge } from '../knowledge/index.ts';
 import type { Place, ReferenceEvent } from '../knowledge/schema.ts';
-import { fromIso } from './calendar.ts';
+import { addDays, fromIso, toIso } from './calendar.ts';
 import type { DateMention } from './date-mentions.ts';
 import { findDateMentions } from './date-mentions.ts';
 import type { ReportDocument, Sentence } from './document.ts';
@@ -104,4 +104,35 @@ export function findEvents(
     }
   }
   return found;
+}
+
+/**
+ * The occasion of a meeting whose report names no place for it, only an event ("met on the
+ * sidelines of the ASEAN-related meetings on Thursday" under a MOSCOW/TASS dateline): the one
+ * event of that name whose days include the report's day and month, in the page's year when it
+ * prints one. Null unless exactly one place fits.
+ */
+export function occasionElsewhere(doc: ReportDocument, meetings: MeetingSentence[], knowledge: Knowledge): { event: ReferenceEvent; place: Place; sentence: Sentence; cue: string } | null {
+  const days = [
+    ...doc.datelines.filter((d) => d.opensBody).flatMap((d) => findDateMentions(d.rest, knowledge.words)),
+    ...meetings.flatMap((m) => findDateMentions(m.sentence.text, knowledge.words)),
+  ].filter((d) => d.month !== undefined && d.day !== undefined);
+  if (days.length === 0) return null;
+  const pageYears = new Set(doc.lines.flatMap((l) => findDateMentions(l.text, knowledge.words).filter((d) => d.kind === 'full').map((d) => d.year!)));
+  const found = new Map<string, { event: ReferenceEvent; place: Place; sentence: Sentence; cue: string }>();
+  for (const m of meetings) {
+    if (!knowledge.words.occasionMarkers.test(m.sentence.text)) continue;
+    for (const hit of knowledge.eventCues.findAll(m.sentence.text)) {
+      const event = hit.value;
+      if (pageYears.size > 0 && !pageYears.has(fromIso(event.start).year)) continue;
+      const start = fromIso(event.start);
+      const fits = days.some((d) => d.year === undefined || d.year === start.year) && dateFits({ ...event, start: shift(event.start, -1), end: shift(event.end, 1) }, days.map((d) => ({ ...d, year: d.year ?? start.year })));
+      if (fits) found.set(event.place, { event, place: knowledge.placeById.get(event.place)!, sentence: m.sentence, cue: hit.text });
+    }
+  }
+  return found.size === 1 ? [...found.values()][0]! : null;
+}
+
+function shift(iso: string, days: number): string {
+  return toIso(addDays(fromIso(iso), days));
 }

@@ -11,11 +11,11 @@ import { cleanText } from './clean.ts';
 import { latestFullDate, resolveMeetingDate, type DateFinding } from './dates.ts';
 import { diagnostic, type Diagnostic } from './diagnostics.ts';
 import { readDocument, type ReportDocument } from './document.ts';
-import { findEvents } from './events.ts';
-import { findMeetingSentences, primaryMeetingSentence } from './meeting.ts';
+import { findEvents, occasionElsewhere } from './events.ts';
+import { findMeetingSentences, primaryMeetingSentence, type MeetingSentence } from './meeting.ts';
 import { findOccasion, type OccasionFinding } from './occasion.ts';
 import { findOutlet } from './outlet.ts';
-import { roleOn } from './people.ts';
+import { findPeople, roleOn, type PersonMention } from './people.ts';
 import { placeOfMeeting, type PlaceFinding } from './places.ts';
 import { findTopics, type TopicHit } from './topics.ts';
 
@@ -67,6 +67,29 @@ export function referenceDateOf(doc: ReportDocument, knowledge: Knowledge): stri
 }
 
 const isoDay = /^\d{4}-\d{2}-\d{2}$/;
+const quoteShort = (text: string) => `"${text}"`;
+
+/**
+ * The person a report calls "his Russian counterpart" in its meeting sentence and names in
+ * another: the first person of that country (any other country when none is said) named in the
+ * headline or body who is not only mentioned in passing.
+ */
+function counterpartNamedElsewhere(doc: ReportDocument, primary: MeetingSentence, namedId: string, knowledge: Knowledge): PersonMention | null {
+  const cue = knowledge.words.counterpartWords.find(primary.sentence.text)[0]!;
+  const before = primary.sentence.text.slice(Math.max(0, cue.index - 30), cue.index);
+  const country = knowledge.countryAdjectives.find(before).at(-1)?.value.name ?? null;
+  const named = primary.people.find((p) => p.id === namedId);
+  const namedCountry = named?.known?.country ?? named?.statedCountry ?? null;
+  for (const s of doc.sentences) {
+    if (s === primary.sentence) continue;
+    for (const p of findPeople(s.text, knowledge)) {
+      if (p.id === namedId) continue;
+      const of = p.known?.country ?? p.statedCountry;
+      if (country ? of === country : of !== null && of !== namedCountry) return p;
+    }
+  }
+  return null;
+}
 
 export function extractMeeting(doc: ReportDocument, context: ExtractContext): ReportExtraction {
   const { knowledge, seed, sidecar } = context;
@@ -76,15 +99,34 @@ export function extractMeeting(doc: ReportDocument, context: ExtractContext): Re
 
   const meetings = findMeetingSentences(doc, knowledge);
   const primary = primaryMeetingSentence(meetings);
-  const place = placeOfMeeting(doc, meetings, primary, knowledge);
+  let place = placeOfMeeting(doc, meetings, primary, knowledge);
   // Sentences about this meeting: the primary one and those naming its people (not Xi meeting Putin).
   const ids = new Set(primary?.people.map((p) => p.id) ?? []);
   const ours = meetings.filter((m) => m === primary || m.people.filter((p) => ids.has(p.id)).length >= Math.min(2, ids.size));
+  // No place in the sentences, only an event: a dated event names the place better than a dateline.
+  if (place.how === 'dateline' || place.how === 'unresolved') {
+    const at = occasionElsewhere(doc, ours, knowledge);
+    if (at && at.place.id !== place.place?.id && (!place.country || place.how === 'dateline' || place.country === at.place.country)) {
+      place = {
+        place: at.place,
+        country: at.place.country,
+        how: 'occasion',
+        evidence: [{ line: at.sentence.line, text: at.sentence.text }],
+        note: `The meeting was at ${at.event.name} (${quoteShort(at.cue)}, line ${at.sentence.line}), held in ${at.place.name} on those days (content/events.yaml)${place.how === 'dateline' ? `; the dateline "${place.words}" is where the report was filed` : ''}.`,
+        words: at.cue,
+      };
+    }
+  }
   const events = findEvents(doc, ours, place.place, knowledge);
 
   const people = new Map<string, (typeof meetings)[number]['people'][number]>();
   for (const m of primary ? [primary, ...meetings.filter((x) => x !== primary && x.sentence.zone === 'headline' && primary.names < 2)] : []) {
     for (const p of m.people) if (!people.has(p.id)) people.set(p.id, p);
+  }
+  // "met his Russian counterpart": the counterpart named in another sentence of the report.
+  if (primary && people.size === 1 && knowledge.words.counterpartWords.test(primary.sentence.text)) {
+    const other = counterpartNamedElsewhere(doc, primary, [...people.keys()][0]!, knowledge);
+    if (other) people.set(other.id, other);
   }
   const known = [...people.values()].flatMap((p) => (p.known ? [p.known] : []));
 

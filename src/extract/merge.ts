@@ -158,5 +158,5 @@ function buildMeeting(members: MergeInput[], knowledge: Knowledge): AssembledMee
 }
 
 function placeRank(x: ReportExtraction): number {
-  return x.place.how === 'meeting-sentence' ? 0 : x.place.how === 'dateline' ? 1 : 2;
+  return ['meeting-sentence', 'occasion', 'dateline', 'unresolved'].indexOf(x.place.how);
 }

@@ -13,7 +13,7 @@ export interface PlaceFinding {
   place: Place | null;
   /** Country when only a country is known (no city). */
   country: string | null;
-  how: 'meeting-sentence' | 'dateline' | 'unresolved';
+  how: 'meeting-sentence' | 'occasion' | 'dateline' | 'unresolved';
   evidence: { line: number; text: string }[];
   note: string;
   /** The words that named the place. */
