@@ -2,9 +2,10 @@
  * Screenshots of the pages with pictures (map and timeline) at 1280 and 375 px, light and dark,
  * for a person to look at. Builds the site into a scratch folder unless --dist names a built one.
  *
- *   node scripts/screenshots-pictures.ts [--dist DIR] [--base /archive/] [--out DIR] [--path /x/ …]
+ *   node scripts/screenshots-pictures.ts [--dist DIR | --meetings DIR] [--base /archive/] [--out DIR] [--path /x/ …]
  *
- * --out defaults to $TMPDIR/parley-screenshots; --path repeats.
+ * --out defaults to $TMPDIR/parley-screenshots; --path (a site path, base included) repeats; --meetings builds from another
+ * folder of meeting records (a larger archive shows how the pictures crowd).
  *
  * Without --path: the home page, then the first place, topic, person and year page it links to.
  */
@@ -19,6 +20,7 @@ import { launchBrowser } from '../tests/browser/chromium.ts';
 const { values } = parseArgs({
   options: {
     dist: { type: 'string' },
+    meetings: { type: 'string' },
     base: { type: 'string', default: '/' },
     out: { type: 'string', default: join(tmpdir(), 'parley-screenshots') },
     path: { type: 'string', multiple: true },
@@ -26,7 +28,10 @@ const { values } = parseArgs({
 });
 
 const base = values.base.replace(/\/?$/, '/');
-const site = values.dist ? { dir: values.dist, base } : buildSiteInto({ base });
+// BASE_URL: a Vite variable that a parent Vite process (vitest) may have set would override BASE_PATH.
+const site = values.dist
+  ? { dir: values.dist, base }
+  : buildSiteInto({ base, env: { BASE_URL: base }, ...(values.meetings ? { meetingsDir: values.meetings } : {}) });
 const server = await serveStatic(site.dir, { base: site.base });
 const browser = await launchBrowser();
 mkdirSync(values.out, { recursive: true });
@@ -48,24 +53,22 @@ try {
   ];
   for (const path of paths) {
     for (const { theme, width, media } of variants) {
-      {
-        const page = await browser.context.newPage();
-        await page.setViewportSize({ width, height: 900 });
-        await page.emulateMedia({ colorScheme: theme, media });
-        await page.goto(new URL(path.replace(/^\//, ''), server.url).href);
-        const name = (path.replace(base, '').replace(/\/$/, '').replace(/\//g, '-') || 'home') + (media === 'print' ? '-print.png' : `-${width}-${theme}.png`);
-        await page.screenshot({ path: join(values.out, name), fullPage: true });
-        console.log(join(values.out, name));
-        // Each picture on its own as well, at the size a reader sees it.
-        for (const figure of ['world-map', 'timeline']) {
-          const element = page.locator(`figure.${figure}`).first();
-          if ((await element.count()) === 0) continue;
-          const file = join(values.out, name.replace(/\.png$/, `-${figure}.png`));
-          await element.screenshot({ path: file });
-          console.log(file);
-        }
-        await page.close();
+      const page = await browser.context.newPage();
+      await page.setViewportSize({ width, height: 900 });
+      await page.emulateMedia({ colorScheme: theme, media });
+      await page.goto(new URL(path, server.url).href);
+      const name = (path.replace(base, '').replace(/\/$/, '').replace(/\//g, '-') || 'home') + (media === 'print' ? '-print.png' : `-${width}-${theme}.png`);
+      await page.screenshot({ path: join(values.out, name), fullPage: true });
+      console.log(join(values.out, name));
+      // Each picture on its own as well, at the size a reader sees it.
+      for (const figure of ['world-map', 'timeline']) {
+        const element = page.locator(`figure.${figure}`).first();
+        if ((await element.count()) === 0) continue;
+        const file = join(values.out, name.replace(/\.png$/, `-${figure}.png`));
+        await element.screenshot({ path: file });
+        console.log(file);
       }
+      await page.close();
     }
   }
 } finally {
