@@ -1,5 +1,6 @@
 /**
- * Screenshots of every page type at 1280 and 375 px (light; dark too with --dark), for a person
+ * Screenshots of every page type at 1280 and 375 px (light; dark too with --dark) and of a
+ * meeting page as printed, for a person
  * to look at before a change ships. Builds into a scratch folder unless --dist names a built site.
  *
  *   node scripts/screenshots.ts [--dist DIR] [--base /archive/] [--out DIR] [--dark] [--full]
@@ -59,6 +60,15 @@ try {
       await page.close();
     }
   }
+  // The print stylesheet, as a reader printing a meeting page would get it.
+  const print = await browser.context.newPage();
+  await print.setViewportSize({ width: 800, height: 1100 });
+  await print.goto(`${server.url}${pages.meeting}`);
+  await print.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await print.emulateMedia({ media: 'print', colorScheme: 'light' });
+  const file = join(values.out, 'meeting-print.png');
+  await print.screenshot({ path: file, fullPage: true });
+  console.log(file);
 } finally {
   await browser.close();
   await server.close();

@@ -34,9 +34,11 @@ export async function meetings(): Promise<MeetingEntry[]> {
   return entriesCache;
 }
 
+let recordsCache: Meeting[] | null = null;
 /** The meeting records, newest first. */
 export async function records(): Promise<Meeting[]> {
-  return (await meetings()).map((e) => e.data);
+  recordsCache ??= (await meetings()).map((e) => e.data);
+  return recordsCache;
 }
 
 export function topics(): Topic[] {

@@ -115,9 +115,17 @@ export function relatedMeetings(all: readonly Meeting[], m: Meeting, limit = 5):
       const why = sameOccasion ? 'same occasion' : sharedTopics > 0 ? `${sharedTopics} shared ${sharedTopics === 1 ? 'topic' : 'topics'}` : sharedPeople > 0 ? 'same participants' : 'same place';
       return { x, score, distance, why, sharedTopics, sameOccasion };
     })
-    .filter((s) => s.sameOccasion || s.sharedTopics > 0)
-    .sort((a, b) => b.score - a.score || a.distance - b.distance || (a.x.slug < b.x.slug ? -1 : 1));
-  return scored.slice(0, limit).map((s) => ({ ...link(s.x), why: s.why }));
+    .filter((s) => s.sameOccasion || s.sharedTopics > 0);
+  // Keep the best few in one pass: on a large archive, sorting every candidate for every page adds up.
+  const better = (a: (typeof scored)[number], b: (typeof scored)[number]) => b.score - a.score || a.distance - b.distance || (a.x.slug < b.x.slug ? -1 : 1);
+  const best: typeof scored = [];
+  for (const s of scored) {
+    if (best.length === limit && better(s, best[limit - 1]!) >= 0) continue;
+    const at = best.findIndex((b) => better(s, b) < 0);
+    best.splice(at === -1 ? best.length : at, 0, s);
+    if (best.length > limit) best.pop();
+  }
+  return best.map((s) => ({ ...link(s.x), why: s.why }));
 }
 
 export interface MeetingPageModel {

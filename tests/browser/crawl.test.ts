@@ -93,6 +93,22 @@ describe('under /archive', () => {
     expect(await page.locator('.meeting-list > li').count()).toBe(14);
   });
 
+  it('gives an undated meeting a page that says so, a place, and public URLs from SITE_URL and the base', async () => {
+    const { server } = sites.archive!;
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}meetings/undated-clone-16/`);
+    expect(await page.locator('.facts time').first().textContent()).toBe('Date not settled');
+    expect(await page.locator('.fact a[href^="/archive/places/"]').count()).toBe(1);
+    const canonical = `${siteUrl}/archive/meetings/undated-clone-16/`;
+    expect(await page.locator('link[rel=canonical]').getAttribute('href')).toBe(canonical);
+    expect(await page.locator('meta[property="og:url"]').getAttribute('content')).toBe(canonical);
+    expect(await page.locator('link[type="application/atom+xml"]').first().getAttribute('href')).toBe(`${siteUrl}/archive/feed.xml`);
+    expect(await page.locator('#cite-plain').textContent()).toContain(canonical);
+    const feed = await (await fetch(`${server.url}topics/brics/feed.xml`)).text();
+    expect(feed).toContain(`<link rel="self" type="application/atom+xml" href="${siteUrl}/archive/topics/brics/feed.xml"/>`);
+    expect([...feed.matchAll(/<id>([^<]+)<\/id>/g)].every((m) => m[1]!.startsWith(`${siteUrl}/archive/`))).toBe(true);
+  });
+
   it('searches with the index under the base and links results under it', async () => {
     const { server } = sites.archive!;
     const page = await browser.context.newPage();

@@ -28,6 +28,12 @@ describe('the meeting page model', () => {
     expect(relatedMeetings(all, m4)).toEqual([]);
   });
 
+  it('keeps the best few, nearest in time first among equals', () => {
+    const many = Array.from({ length: 30 }, (_, i) => meeting({ slug: `${2000 + i}-01-01-x`, date: `${2000 + i}-01-01`, dateBasis: 'explicit', topics: ['trade'] }));
+    const centre = many[15]!;
+    expect(relatedMeetings(many, centre, 4).map((r) => r.slug)).toEqual(['2014-01-01-x', '2016-01-01-x', '2013-01-01-x', '2017-01-01-x']);
+  });
+
   it('groups evidence under each topic, once per sentence, and drops non-web source URLs', () => {
     const ev = { seed: 's1', line: 3, text: 'They discussed trade.', topic: 'trade', cue: 'trade' };
     const m = meeting({
