@@ -156,7 +156,7 @@ describe('the map and the timeline on the home page', () => {
   }
 });
 
-describe('the pictures on place, topic and person pages', () => {
+describe('the pictures on place, topic, person and year pages', () => {
   it('a place page highlights its own marker and shows its meetings per year', async () => {
     const id = placesWithMeetings[0]!;
     const page = await open(`places/${id}/`);
@@ -185,4 +185,14 @@ describe('the pictures on place, topic and person pages', () => {
       await page.close();
     });
   }
+
+  it('a year page shows every year with its own bar marked as the current page', async () => {
+    const year = yearsWithMeetings.at(-1)!;
+    const page = await open(`years/${year}/`);
+    const bars = page.getByRole('group', { name: /^Meetings per year/ }).getByRole('link');
+    expect(await bars.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(yearsWithMeetings.map((y) => `${base}years/${y}/`));
+    const current = bars.and(page.locator('[aria-current="page"]'));
+    expect(await current.getAttribute('href')).toBe(`${base}years/${year}/`);
+    await page.close();
+  });
 });
