@@ -1,30 +1,36 @@
 /**
  * A small full-text search engine for the downloadable copy, which opens from file:// where
- * Pagefind's fetch and WebAssembly cannot load. It ranks the way Pagefind 1.x does (its
- * pagefind_web search.rs): Snowball stems, prefix matching with a word-length bonus, every
- * query word required, BM25 over heading-weighted term counts, and a boost for words in meta
- * fields (title weighs 5). Self-contained apart from the stemmer: bundle.ts ships both to the
- * browser as one classic script.
+ * Pagefind's fetch and WebAssembly cannot load. It indexes and ranks the way Pagefind 1.x does
+ * (its fossick indexer and pagefind_web search.rs): Snowball stems, compound words indexed whole
+ * and in parts (parts at a share of the weight), every query word required, prefix matching with
+ * a word-length bonus, BM25 over weighted counts, and a boost for query words in meta fields
+ * (title weighs 5). Self-contained apart from the stemmer: bundle.ts ships both to the browser
+ * as one classic script.
  */
 import { stem } from './stem.ts';
 
-/** One indexed page as the indexer sees it: words in reading order with their weights. */
+/** One indexed page as the indexer reads it: words in reading order, weights in 24ths. */
 export interface PageText {
   url: string;
   meta: Record<string, string>;
   words: { text: string; weight: number }[];
 }
 
-/** The index, plain data: written as JSON into a script file. */
+/**
+ * The index, plain data (written as JSON into a script file). A "form" is what one written word
+ * indexes as: its stem and, for a compound ("Asia-Pacific", "NationsShanghai"), its parts' stems.
+ */
 export interface SearchIndex {
   pages: { url: string; meta: Record<string, string>; length: number }[];
   averageLength: number;
-  /** stem → [page, weighted count] pairs */
-  words: Record<string, [number, number][]>;
+  /** each distinct form: [whole stem or "" when the word has no letters or digits, ...part stems] */
+  forms: string[][];
+  /** per form: [page, weight of the whole (24ths), weight of each part (24ths)] */
+  formPages: [number, number, number][][];
+  /** stem → the forms it appears in */
+  words: Record<string, number[]>;
   /** stem → [page, meta field] pairs: the words of each page's meta fields */
   metaWords: Record<string, [number, string][]>;
-  /** joined stem of a compound ("scoafghanistan") → its parts' stems, and its weighted count per page */
-  compounds: Record<string, { parts: string[]; pages: [number, number][] }>;
 }
 
 export interface SearchHit {
@@ -36,56 +42,90 @@ export interface SearchHit {
 /** Pagefind's default ranking weights (termSimilarity, pageLength, termSaturation, termFrequency, metaWeights). */
 export const ranking = { termSimilarity: 1.0, pageLength: 0.75, termSaturation: 1.4, termFrequency: 1.0, metaWeights: { title: 5.0 } as Record<string, number> };
 
-/** Lower case, accents folded, only letters and digits kept. */
-export function normalizeWord(raw: string): string {
-  return raw.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[^\p{L}\p{N}_]+/gu, '');
+// Characters Pagefind keeps inside words besides letters and digits (pagefind-entry.json's include_characters).
+const includeCharacters = '_\u203F\u2040\u2054\uFE33\uFE34\uFE4D\uFE4E\uFE4F\uFF3F';
+const wordChar = /[\p{Alphabetic}\p{N}]/u;
+const asciiPunctuation = /[!-/:-@[-`{-~]/g;
+
+function foldDiacritics(word: string): string {
+  return word.normalize('NFD').replace(/\p{M}+/gu, '');
 }
 
-/**
- * The index words of one raw word: its joined form and, when punctuation splits it ("co-operation",
- * "Russia’s"), each part, all at one position as Pagefind does.
- */
-export function indexWords(raw: string): string[] {
-  const joined = normalizeWord(raw);
-  if (!joined) return [];
-  const parts = raw.split(/[^\p{L}\p{N}_]+/u).map(normalizeWord).filter(Boolean);
-  const all = [joined, ...(parts.length > 1 ? parts : [])].map(stem);
-  return [...new Set(all)];
+/** Splits like Pagefind's discrete words: punctuation, camelCase, letter-digit and acronym boundaries. */
+function discreteWords(raw: string): string[] {
+  return raw
+    .replace(asciiPunctuation, ' ')
+    .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')
+    .replace(/(\p{Lu})(\p{Lu}\p{Ll})/gu, '$1 $2')
+    .replace(/(\p{L})(\p{N})/gu, '$1 $2')
+    .replace(/(\p{N})(\p{L})/gu, '$1 $2')
+    .toLowerCase()
+    .split(/\s+/)
+    .filter(Boolean);
+}
+
+/** What one written word indexes as: [whole stem or "", ...part stems] (Pagefind's indexable words). */
+export function indexForm(raw: string): string[] {
+  let normalized = '';
+  for (const c of raw) if (wordChar.test(c) || includeCharacters.includes(c)) normalized += c.toLowerCase();
+  const whole = normalized ? stem(foldDiacritics(normalized)) : '';
+  const compound = [...raw].some((c) => !wordChar.test(c)) || [...raw].slice(1).some((c) => /\p{Uppercase}/u.test(c));
+  if (!compound || !normalized) return [whole];
+  const parts = discreteWords(raw);
+  const joined = parts.join(' ');
+  if (!joined.includes(' ') && normalized.startsWith(joined)) return [whole];
+  // Parts of one byte are not indexed.
+  return [whole, ...parts.filter((p) => p.length > 1 || p.charCodeAt(0) > 0x7f).map((p) => stem(foldDiacritics(p)))];
+}
+
+/** A query as Pagefind's browser code prepares it: punctuation dropped, lower case, accents folded, stemmed. */
+export function queryTerms(query: string): string[] {
+  let kept = '';
+  for (const c of query) {
+    if (includeCharacters.includes(c)) kept += c;
+    else if (!/^\p{Pd}|\p{Pe}|\p{Pf}|\p{Pi}|\p{Po}|\p{Ps}$/u.test(c)) kept += c.toLocaleLowerCase();
+  }
+  return kept.replace(/\s{2,}/g, ' ').trim().split(' ').map(foldDiacritics).filter(Boolean).map(stem);
 }
 
 export function buildSearchIndex(pages: PageText[]): SearchIndex {
-  const words: Record<string, [number, number][]> = Object.create(null);
+  const formIds = new Map<string, number>();
+  const forms: string[][] = [];
+  const formPages: [number, number, number][][] = [];
+  const words: Record<string, number[]> = Object.create(null);
   const metaWords: Record<string, [number, string][]> = Object.create(null);
-  const compounds: SearchIndex['compounds'] = Object.create(null);
   const out: SearchIndex['pages'] = [];
   pages.forEach((page, p) => {
-    const counts = new Map<string, number>();
-    const compoundCounts = new Map<string, number>();
-    let length = 0;
+    const weights = new Map<number, [number, number]>();
     for (const { text, weight } of page.words) {
-      const forms = indexWords(text);
-      if (forms.length === 0) continue;
-      length++;
-      if (forms.length > 1) {
-        compounds[forms[0]!] ??= { parts: forms.slice(1), pages: [] };
-        compoundCounts.set(forms[0]!, (compoundCounts.get(forms[0]!) ?? 0) + weight);
+      const form = indexForm(text);
+      const key = form.join(' ');
+      let id = formIds.get(key);
+      if (id === undefined) {
+        id = forms.length;
+        formIds.set(key, id);
+        forms.push(form);
+        formPages.push([]);
+        for (const w of new Set(form)) if (w) (words[w] ??= []).push(id);
       }
-      for (const form of forms) counts.set(form, (counts.get(form) ?? 0) + weight);
+      const parts = form.length - 1;
+      const partWeight = parts > 0 && weight > 0 ? Math.max(1, Math.floor(weight / parts)) : 0;
+      const sum = weights.get(id) ?? [0, 0];
+      weights.set(id, [sum[0] + weight, sum[1] + partWeight]);
     }
-    for (const [form, count] of [...counts].sort((a, b) => (a[0] < b[0] ? -1 : 1))) (words[form] ??= []).push([p, Math.round(count * 100) / 100]);
-    for (const [form, count] of [...compoundCounts].sort((a, b) => (a[0] < b[0] ? -1 : 1))) compounds[form]!.pages.push([p, Math.round(count * 100) / 100]);
+    for (const [id, [whole, part]] of [...weights].sort((a, b) => a[0] - b[0])) formPages[id]!.push([p, whole, part]);
     for (const field of Object.keys(page.meta).sort()) {
       const seen = new Set<string>();
-      for (const raw of page.meta[field]!.split(/\s+/)) for (const form of indexWords(raw)) {
-        if (seen.has(form)) continue;
-        seen.add(form);
-        (metaWords[form] ??= []).push([p, field]);
+      for (const raw of page.meta[field]!.split(/\s+/)) for (const w of indexForm(raw)) {
+        if (!w || seen.has(w)) continue;
+        seen.add(w);
+        (metaWords[w] ??= []).push([p, field]);
       }
     }
-    out.push({ url: page.url, meta: page.meta, length });
+    out.push({ url: page.url, meta: page.meta, length: page.words.length });
   });
   const total = out.reduce((sum, p) => sum + p.length, 0);
-  return { pages: out, averageLength: out.length ? total / out.length : 0, words, metaWords, compounds };
+  return { pages: out, averageLength: out.length ? total / out.length : 0, forms, formPages, words, metaWords };
 }
 
 function idf(totalPages: number, pagesWithTerm: number): number {
@@ -107,63 +147,79 @@ function bm25(weighted: number, pageLength: number, averageLength: number, total
 
 /** Index words that start with the term; failing those, the longest index word the term starts with. */
 function extensions(index: SearchIndex, term: string): string[] {
-  const found: string[] = [];
+  const found = new Set<string>();
   let longestPrefix = '';
   for (const word of Object.keys(index.words).concat(Object.keys(index.metaWords))) {
-    if (word.startsWith(term)) found.push(word);
+    if (word.startsWith(term)) found.add(word);
     else if (term.startsWith(word) && word.length > longestPrefix.length) longestPrefix = word;
   }
-  return [...new Set(found.length ? found : longestPrefix ? [longestPrefix] : [])];
+  return found.size ? [...found] : longestPrefix ? [longestPrefix] : [];
 }
 
 /** Ranked pages that contain every word of the query (as a word or a word's prefix). */
 export function search(index: SearchIndex, query: string): SearchHit[] {
-  const terms = query.split(/\s+/).map(normalizeWord).filter(Boolean).map(stem);
+  const terms = queryTerms(query);
   if (terms.length === 0) return [];
   const total = index.pages.length;
   let candidates: Set<number> | null = null;
   const perTerm = terms.map((term) => {
-    const forms = extensions(index, term);
+    const matched = new Set(extensions(index, term));
     const pages = new Set<number>();
-    for (const form of forms) {
-      for (const [p] of index.words[form] ?? []) pages.add(p);
-      for (const [p] of index.metaWords[form] ?? []) pages.add(p);
+    const formIds = new Set<number>();
+    for (const w of matched) {
+      for (const id of index.words[w] ?? []) {
+        formIds.add(id);
+        for (const [p] of index.formPages[id]!) pages.add(p);
+      }
+      for (const [p] of index.metaWords[w] ?? []) pages.add(p);
     }
     candidates = candidates === null ? pages : new Set([...candidates].filter((p) => pages.has(p)));
-    return { term, forms, pageCount: pages.size };
+    return { term, matched, formIds, pageCount: pages.size };
   });
   const queryIdf = perTerm.reduce((sum, t) => sum + idf(total, t.pageCount), 0);
+  const order = new Map(index.pages.map((p, i) => [p.url, i]));
   const hits: SearchHit[] = [];
   for (const p of candidates ?? new Set<number>()) {
     const page = index.pages[p]!;
-    let score = 0;
-    const metaMatches = new Map<string, Map<string, number>>();
+    // Each written word counts once per query word (whole or part, whichever Pagefind meets
+    // first); then each matched word scores by BM25, as in Pagefind.
+    const weighted = new Map<string, { weight: number; term: (typeof perTerm)[number] }>();
     for (const t of perTerm) {
-      const matched = new Set(t.forms);
-      for (const form of t.forms) {
-        // A compound counts once per query word, as Pagefind counts a position once: through its
-        // part when a part matches too ("sco" in "SCO-Afghanistan"), not again as the joined word.
-        const compound = index.compounds[form];
-        const overlap = compound && compound.parts.some((part) => matched.has(part)) ? (compound.pages.find(([q]) => q === p)?.[1] ?? 0) : 0;
-        const bonus = lengthBonus(Math.abs(form.length - t.term.length) + 1);
-        const entry = (index.words[form] ?? []).find(([q]) => q === p);
-        const weighted = (entry?.[1] ?? 0) - overlap;
-        if (weighted > 0) score += bm25(weighted * bonus, page.length, index.averageLength, total, t.pageCount);
-        for (const [q, field] of index.metaWords[form] ?? []) {
-          if (q !== p) continue;
-          const fieldWords = metaMatches.get(field) ?? new Map<string, number>();
-          fieldWords.set(form, idf(total, t.pageCount));
-          metaMatches.set(field, fieldWords);
-        }
+      for (const id of t.formIds) {
+        const entry = index.formPages[id]!.find(([q]) => q === p);
+        if (!entry) continue;
+        // Of the matching words at one place, Pagefind counts the first in its sorted word list.
+        const form = index.forms[id]!;
+        let word: string | null = null;
+        let isWhole = false;
+        form.forEach((w, i) => {
+          if (w && t.matched.has(w) && (word === null || w < word)) { word = w; isWhole = i === 0; }
+        });
+        if (word === null) continue;
+        const current = weighted.get(word) ?? { weight: 0, term: t };
+        current.weight += isWhole ? entry[1] : entry[2];
+        weighted.set(word, current);
       }
     }
+    let score = 0;
+    for (const [word, { weight, term }] of weighted) {
+      const bonus = lengthBonus(Math.abs(word.length - term.term.length) + 1);
+      score += bm25((weight / 24) * bonus, page.length, index.averageLength, total, term.pageCount);
+    }
+    const metaMatches = new Map<string, Map<string, number>>();
+    for (const t of perTerm) for (const w of t.matched) for (const [q, field] of index.metaWords[w] ?? []) {
+      if (q !== p) continue;
+      const fieldWords = metaMatches.get(field) ?? new Map<string, number>();
+      fieldWords.set(w, idf(total, t.pageCount));
+      metaMatches.set(field, fieldWords);
+    }
     for (const [field, fieldWords] of metaMatches) {
-      const matched = [...fieldWords.values()].reduce((a, b) => a + b, 0);
-      const coverage = queryIdf > 0 ? matched / queryIdf : 0;
-      score += (ranking.metaWeights[field] ?? 1) * matched * coverage * coverage;
+      const matchedIdf = [...fieldWords.values()].reduce((a, b) => a + b, 0);
+      const coverage = queryIdf > 0 ? matchedIdf / queryIdf : 0;
+      score += (ranking.metaWeights[field] ?? 1) * matchedIdf * coverage * coverage;
     }
     hits.push({ url: page.url, meta: page.meta, score });
   }
-  // Ties keep index order, so the result is the same in every browser.
-  return hits.sort((a, b) => b.score - a.score || index.pages.findIndex((x) => x.url === a.url) - index.pages.findIndex((x) => x.url === b.url));
+  // Ties keep index order, so every browser gives the same order.
+  return hits.sort((a, b) => b.score - a.score || order.get(a.url)! - order.get(b.url)!);
 }

@@ -187,7 +187,9 @@ describe('downloadable copy', () => {
       const out = {};
       for (const q of ${JSON.stringify(queries)}) {
         const r = await pf.search(q);
-        out[q] = (await Promise.all(r.results.map((x) => x.data()))).map((d) => d.url.slice(root.length));
+        const data = await Promise.all(r.results.map((x) => x.data()));
+        out[q] = data.map((d) => d.url.slice(root.length));
+        for (const d of data) out['#words ' + d.url.slice(root.length)] = [String(d.word_count)];
       }
       return out;
     })()`)) as Record<string, string[]>;
@@ -197,7 +199,12 @@ describe('downloadable copy', () => {
       const engine = (window as unknown as { ParleySearch: { search: (q: string) => { url: string }[] } }).ParleySearch;
       return Object.fromEntries(qs.map((q) => [q, engine.search(q).map((h) => h.url)]));
     }, queries);
-    expect(Object.values(pagefind).filter((r) => r.length > 1).length).toBeGreaterThan(5);
+    // The copy indexes the same words: every page's word count is Pagefind's.
+    const lengths = (await copy.evaluate('Object.fromEntries(window.PARLEY_SEARCH_INDEX.pages.map((p) => ["#words " + p.url, [String(p.length)]]))')) as Record<string, string[]>;
+    const pagefindLengths = Object.fromEntries(Object.entries(pagefind).filter(([k]) => k.startsWith('#words ')));
+    expect(Object.keys(pagefindLengths).length).toBeGreaterThan(3);
+    for (const [k, v] of Object.entries(pagefindLengths)) expect.soft(lengths[k], k).toEqual(v);
+    expect(queries.filter((q) => pagefind[q]!.length > 1).length).toBeGreaterThan(5);
     for (const q of queries) {
       expect.soft(offline[q]![0], `first result for "${q}"`).toBe(pagefind[q]![0]);
       expect.soft(offline[q], `results in order for "${q}"`).toEqual(pagefind[q]);

@@ -1,34 +1,49 @@
-// Reading a built page the way Pagefind does: the marked body, heading weights, ignored parts, meta.
+// Reading a built page the way Pagefind's indexer does: the marked body, inline elements running
+// together, blocks apart, heading and explicit weights (in 24ths), ignored parts, meta fields.
 import { describe, expect, it } from 'vitest';
-import { hasPagefindBody, pageText, parseHtml } from '../../../src/offline/page-text.ts';
+import { digestWords, hasPagefindBody, pageText, parseHtml } from '../../../src/offline/page-text.ts';
 
 const html = `<!doctype html><html><head><title>x</title></head><body>
 <header><a href="/">Home</a></header>
 <main data-pagefind-body>
   <h1 data-pagefind-meta="title">Ministers meet</h1>
-  <p>In <span data-pagefind-meta="place">Riverton, Northland</span> on Monday.</p>
+  <p>In <span data-pagefind-meta="place">Riverton, Northland</span> on Monday</p>
   <div data-pagefind-ignore><p>Not this</p></div>
   <script>var notThis = 1;</script>
-  <span data-pagefind-meta="kind:record" hidden>2024</span>
+  <nav>Not the navigation</nav>
+  <div hidden data-pagefind-meta="kind:record"><span>Alpha</span><span>Beta</span></div>
+  <p data-pagefind-weight="0.5">Also known</p>
 </main>
 <footer>Footer text</footer></body></html>`;
 
 describe('pageText', () => {
-  it('reads the marked body with heading weights, skipping ignored parts and scripts', () => {
-    const text = pageText(html, 'meetings/x/', true)!;
-    expect(text.words.map((w) => w.text)).toEqual(['Ministers', 'meet', 'In', 'Riverton,', 'Northland', 'on', 'Monday.', '2024']);
-    expect(text.words.slice(0, 2).map((w) => w.weight)).toEqual([7, 7]);
-    expect(text.words[2]!.weight).toBe(1);
+  const text = pageText(html, 'meetings/x/', true)!;
+
+  it('reads the marked body as Pagefind does: sentences end with a stop, adjacent inline elements make one word', () => {
+    expect(text.words.map((w) => w.text)).toEqual(['Ministers', 'meet.', 'In', 'Riverton,', 'Northland', 'on', 'Monday.', 'AlphaBeta.', 'Also', 'known.']);
   });
 
-  it('reads meta fields: text, literal values', () => {
-    expect(pageText(html, 'meetings/x/', true)!.meta).toEqual({ title: 'Ministers meet', place: 'Riverton, Northland', kind: 'record' });
+  it('weights headings and data-pagefind-weight in 24ths', () => {
+    expect(text.words.map((w) => w.weight)).toEqual([168, 168, 24, 24, 24, 24, 24, 24, 12, 12]);
+  });
+
+  it('reads meta fields: text and literal values', () => {
+    expect(text.meta).toEqual({ title: 'Ministers meet', place: 'Riverton, Northland', kind: 'record' });
   });
 
   it('skips pages without a marked body when the site marks bodies, and reads the whole body when it does not', () => {
     const plain = '<html><body><h2>Topics</h2><p>All topics</p></body></html>';
     expect(hasPagefindBody(parseHtml(plain))).toBe(false);
     expect(pageText(plain, 'topics/', true)).toBeNull();
-    expect(pageText(plain, 'topics/', false)!.words.map((w) => [w.text, w.weight])).toEqual([['Topics', 6], ['All', 1], ['topics', 1]]);
+    const whole = pageText(plain, 'topics/', false)!;
+    expect(whole.words.map((w) => [w.text, w.weight])).toEqual([['Topics.', 144], ['All', 24], ['topics.', 24]]);
+    expect(whole.meta.title).toBeUndefined();
+  });
+});
+
+describe('digestWords', () => {
+  it('applies explicit weights over headings inside them, and zero weights', () => {
+    const words = digestWords(' ___PAGEFIND_WEIGHT___2 a ___PAGEFIND_AUTO_WEIGHT___7 b ___END_PAGEFIND_WEIGHT___ ___END_PAGEFIND_WEIGHT___ ___PAGEFIND_WEIGHT___0 c ___END_PAGEFIND_WEIGHT___ d');
+    expect(words).toEqual([{ text: 'a', weight: 48 }, { text: 'b', weight: 48 }, { text: 'c', weight: 0 }, { text: 'd', weight: 24 }]);
   });
 });
