@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { convertCollection } from '../../../src/convert/collection.ts';
 import { formatTable, scoreConversion } from '../../../src/eval/score.ts';
@@ -46,8 +49,14 @@ describe('npm run eval', { timeout: 120_000 }, () => {
     const run = (args: string[]) => spawnSync(process.execPath, ['scripts/eval.ts', ...args], { encoding: 'utf8' });
     expect(run(['--bogus']).status).toBe(2);
     expect(run(['--corpus', '/nonexistent/corpus']).status).toBe(2);
-    const ok = run(['--json']);
+    const corpus = mkdtempSync(join(tmpdir(), 'parley-eval-'));
+    writeFileSync(join(corpus, 'a.txt'), readFileSync('tests/fixtures/extract/no-year-unresolved/input.txt'));
+    writeFileSync(join(corpus, 'truth.json'), JSON.stringify([{ ...JSON.parse(readFileSync('tests/fixtures/extract/no-year-unresolved/expected.json', 'utf8')), seed: 'a.txt' }]));
+    const ok = run(['--json', '--no-seeds', '--corpus', corpus]);
+    rmSync(corpus, { recursive: true, force: true });
     expect(ok.status).toBe(0);
-    expect(JSON.parse(ok.stdout).rows.length).toBeGreaterThan(10);
+    const scored = JSON.parse(ok.stdout);
+    expect(scored.rows.length).toBeGreaterThan(10);
+    expect(scored.passed).toBe(true);
   });
 });
