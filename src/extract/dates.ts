@@ -228,6 +228,17 @@ export function resolveMeetingDate(
       return result(candidate, 'dateline', `${quote(weekdayMention!.text)} in the report, dated ${quote(stamp.text)} (line ${stamp.line}): ${how}.`, evidenceOf(stamp, weekdayMention), { day: false, month: false, year: false }, null);
     }
   }
+  // "Met yesterday" / "today" in a report that prints its own date.
+  if (weekday === undefined && stamp) {
+    for (const [words, offset, how] of [[knowledge.words.yesterdayWords, -1, 'the day before'], [knowledge.words.todayWords, 0, 'the same day']] as const) {
+      const said = sameMeeting.map((m) => ({ m, hit: words.find(blankAsides(m.sentence.text, knowledge.words))[0] })).find((x) => x.hit);
+      if (!said) continue;
+      const candidate = addDays(dayOf(stamp)!, offset);
+      if ((occasions.length === 0 || occasions.some((o) => withinEvent(candidate, o, 2))) && inOffice(candidate, participants)) {
+        return result(candidate, 'dateline', `${quote(said.hit!.text)} in the report, dated ${quote(stamp.text)} (line ${stamp.line}): ${how}.`, [{ line: stamp.line, text: stamp.context }, { line: said.m.sentence.line, text: said.m.sentence.text }], { day: false, month: false, year: false }, null);
+      }
+    }
+  }
   // An occasion from the events file: its single day, or the one day of it on the weekday given.
   // Several events of a series at one place (ASEAN meetings in July, the summit in the autumn)
   // are told apart only by the page's own year; otherwise the day stays open.

@@ -62,6 +62,8 @@ export interface MergedLanguage {
   mentionPrepositions: Set<string>;
   awayPrepositions: Set<string>;
   transcriptMarkers: string[];
+  yesterdayWords: PhraseMatcher<string>;
+  todayWords: PhraseMatcher<string>;
 }
 
 function alternation(words: Iterable<string>): string {
@@ -112,6 +114,8 @@ function mergeLanguages(languages: Language[]): MergedLanguage {
     mentionPrepositions: lowerSet(all('mentionPrepositions')),
     awayPrepositions: lowerSet(all('awayPrepositions')),
     transcriptMarkers: all('transcriptMarkers'),
+    yesterdayWords: matcher(all('yesterdayWords')),
+    todayWords: matcher(all('todayWords')),
   };
 }
 

@@ -133,6 +133,9 @@ export const languageSchema = z.object({
   mentionPrepositions: z.array(z.string()).default([]),
   /** Words between "in"/"at" and a place that send it elsewhere ("flew in from Moscow"). */
   awayPrepositions: z.array(z.string()).default([]),
+  /** Words that date an event by the page's own date: "yesterday" (the day before), "today". */
+  yesterdayWords: z.array(phrase).default([]),
+  todayWords: z.array(phrase).default([]),
   /** Lines that mark a question-and-answer transcript ("Question:", "Вопрос:"). */
   transcriptMarkers: z.array(z.string()).default([]),
 });

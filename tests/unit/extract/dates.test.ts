@@ -33,7 +33,9 @@ describe('resolveMeetingDate', { timeout: 60_000 }, () => {
     ['…until the weekday picks one year', `On Thursday, September 22, ${met} in New York on the sidelines of the UN General Assembly.`, {}, '2022-09-22', 'knowledge'],
     ['a numbered session names one year', `On September 21, ${met} in New York on the sidelines of the 78th session of the UN General Assembly.`, {}, '2023-09-21', 'knowledge'],
     ['"this March" and a recalled state visit', `On September 18, ${met} in Moscow. Lavrov said that this March, President Xi Jinping paid a state visit to Russia.`, {}, '2023-09-18', 'knowledge'],
+    ['"yesterday" and the page date', `Updated: 21 May 2024, 09:40\n\n${met} yesterday in Beijing.`, {}, '2024-05-20', 'dateline'],
     // negative cases: nothing settles the year, so no date — never a guess
+    ['"yesterday" without a page date', `${met} yesterday in Beijing.`, {}, null, 'unresolved'],
     ['day and month alone', `On March 5, ${met} in Beijing.`, {}, null, 'unresolved'],
     ['a weekday alone', `${met} in Beijing on Monday.`, {}, null, 'unresolved'],
     ['a tracker date in a script is not the page date', `<html><body><script>var x={"dateModified":"2023-10-19"}</script><p>BEIJING — ${met} on Wednesday on the margins of a forum in Beijing, officials said.</p></body></html>`, {}, null, 'unresolved'],
