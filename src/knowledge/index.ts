@@ -61,7 +61,6 @@ export interface MergedLanguage {
   relativePronouns: Set<string>;
   mentionPrepositions: Set<string>;
   awayPrepositions: Set<string>;
-  transcriptMarkers: string[];
   yesterdayWords: PhraseMatcher<string>;
   todayWords: PhraseMatcher<string>;
 }
@@ -113,7 +112,6 @@ function mergeLanguages(languages: Language[]): MergedLanguage {
     relativePronouns: lowerSet(all('relativePronouns')),
     mentionPrepositions: lowerSet(all('mentionPrepositions')),
     awayPrepositions: lowerSet(all('awayPrepositions')),
-    transcriptMarkers: all('transcriptMarkers'),
     yesterdayWords: matcher(all('yesterdayWords')),
     todayWords: matcher(all('todayWords')),
   };

@@ -136,8 +136,6 @@ export const languageSchema = z.object({
   /** Words that date an event by the page's own date: "yesterday" (the day before), "today". */
   yesterdayWords: z.array(phrase).default([]),
   todayWords: z.array(phrase).default([]),
-  /** Lines that mark a question-and-answer transcript ("Question:", "Вопрос:"). */
-  transcriptMarkers: z.array(z.string()).default([]),
 });
 export type Language = z.infer<typeof languageSchema>;
 
