@@ -59,6 +59,11 @@
 
   function render(s) {
     if (!statusEl) return;
+    var download = statusEl.parentElement && statusEl.parentElement.querySelector('a[download]');
+    if (download && s.zipBytes && !download.dataset.size) {
+      download.dataset.size = String(s.zipBytes);
+      download.textContent += ' (' + formatBytes(s.zipBytes) + ')';
+    }
     statusEl.replaceChildren();
     statusEl.dataset.state = s.complete ? 'saved' : 'not-saved';
     if (s.complete) {

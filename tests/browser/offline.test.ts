@@ -61,6 +61,7 @@ describe('installable offline site', () => {
     await expect.poll(() => page.locator('link[rel="manifest"]').getAttribute('href')).toBe(`${base}manifest.webmanifest`);
     await savedForOffline(page);
     await expect.poll(() => page.locator('#parley-offline-status').textContent()).toMatch(/Saved for offline reading \([\d.]+ (MB|kB)\)/);
+    await expect.poll(() => page.getByRole('link', { name: /^Download the archive/ }).textContent()).toMatch(/^Download the archive \([\d.]+ (MB|kB)\)$/);
 
     await browser.context.setOffline(true);
     try {
