@@ -195,7 +195,11 @@ export function resolveMeetingDate(
         return result(candidate, 'sidecar', `${dmText}; the year from the sidecar's date ${context.sidecarDate}, the latest ${formatDayMonth(month, day)} not after it.`, evidenceOf(dmSource as LocatedDate), statedParts, dm);
       }
     }
-    // 4. The weekday: the latest year not after the reference date with that weekday.
+    // 4. The weekday: the latest year not after the reference date with that weekday — unless a
+    //    dated event at the meeting's place fits the same day and weekday in another year: an
+    //    event the report names is better evidence than the latest year that happens to fit.
+    const byEvent = yearFromEvents(events, month, day, weekday, placeId);
+    const fromEvent = () => result(byEvent!.day, 'knowledge', `${dmText}; ${byEvent!.why}`, evidenceOf(dmSource as LocatedDate, { line: byEvent!.mention.sentence.line, text: byEvent!.mention.sentence.text }), statedParts, dm);
     const reference = ownReferenceDate(all) ?? context.corpusReferenceDate;
     if (weekday !== undefined && reference) {
       const ref = fromIso(reference);
@@ -204,14 +208,12 @@ export function resolveMeetingDate(
         if (!isValidDay(year, month, day) || compareDays(candidate, ref) > 0) continue;
         if (weekdayOf(candidate) !== weekday) continue;
         if (!inOffice(candidate, participants)) continue;
+        if (byEvent && byEvent.day.year !== year) return fromEvent();
         return result(candidate, 'weekday', `${dmText} and "${weekdayMention!.text}": ${formatDayMonth(month, day)} was a ${weekdayNames[weekday]} in ${year}, the latest such year not after ${formatDay(ref)} (the ${reference === context.corpusReferenceDate ? "collection's latest date" : "page's own date"}).`, evidenceOf(dmSource as LocatedDate, weekdayMention), statedParts, dm);
       }
     }
     // 5. A dated event the report names.
-    const byEvent = yearFromEvents(events, month, day, weekday, placeId);
-    if (byEvent) {
-      return result(byEvent.day, 'knowledge', `${dmText}; ${byEvent.why}`, evidenceOf(dmSource as LocatedDate, { line: byEvent.mention.sentence.line, text: byEvent.mention.sentence.text }), statedParts, dm);
-    }
+    if (byEvent) return fromEvent();
     warnings.push({ rule: 'date/year-unresolved', message: `${dmText} has no year, and nothing in the report settles it`, line: (dmSource as LocatedDate).line ?? primary?.sentence.line ?? 0, column: (dmSource as LocatedDate).column ?? primary?.sentence.column ?? 0 });
     return result(null, 'unresolved', `${dmText} has no year, and nothing in the report settles it.`, evidenceOf(dmSource as LocatedDate), statedParts, dm);
   }

@@ -28,6 +28,7 @@ describe('resolveMeetingDate', { timeout: 60_000 }, () => {
     ['a future weekday is not the meeting day', `Published 10 June 2024\n\nNIZHNY NOVGOROD, June 10 — ${met} on Monday. On Tuesday they will meet again.`, {}, '2024-06-10', 'dateline'],
     ['the sidecar publication year', `On March 2, ${met} in New Delhi.`, { sidecarDate: '2023-03-03' }, '2023-03-02', 'sidecar'],
     ['a weekday and the collection reference date', `On July 13, ${met} in Jakarta on Thursday.`, { corpusReferenceDate: '2024-11-15' }, '2023-07-13', 'weekday'],
+    ['an event beats the latest year with the weekday', `On April 25, ${met} in Beijing on Thursday on the margins of the Belt and Road Forum.`, { corpusReferenceDate: '2025-06-01' }, '2019-04-25', 'knowledge'],
     ['an event at the meeting place', `On May 20, ${met} on the sidelines of the SCO Council of Foreign Ministers meeting in Astana.`, {}, '2024-05-20', 'knowledge'],
     ['a series event that fits several years stays open', `On September 22, ${met} in New York on the sidelines of the UN General Assembly.`, {}, null, 'unresolved'],
     ['…until the weekday picks one year', `On Thursday, September 22, ${met} in New York on the sidelines of the UN General Assembly.`, {}, '2022-09-22', 'knowledge'],
