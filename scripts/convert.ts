@@ -8,6 +8,7 @@
  */
 import { parseArgs } from 'node:util';
 import { runConvert } from '../src/convert/run.ts';
+import { KnowledgeFileError } from '../src/knowledge/load.ts';
 
 let args;
 try {
@@ -34,12 +35,19 @@ if (args.help) {
   console.log('usage: npm run convert -- [--seeds DIR] [--out DIR] [--report FILE] [--strict] [--ledger FILE]');
   process.exit(0);
 }
-process.exitCode = runConvert({
-  seedsDir: args.seeds!,
-  outDir: args.out!,
-  contentDir: args.content!,
-  reportFile: args.report ?? null,
-  strict: args.strict!,
-  quiet: args.quiet!,
-  ledgerFile: args.ledger,
-});
+try {
+  process.exitCode = runConvert({
+    seedsDir: args.seeds!,
+    outDir: args.out!,
+    contentDir: args.content!,
+    reportFile: args.report ?? null,
+    strict: args.strict!,
+    quiet: args.quiet!,
+    ledgerFile: args.ledger,
+  });
+} catch (error) {
+  // A broken knowledge file is named with its line and field; a stack trace adds nothing.
+  if (!(error instanceof KnowledgeFileError)) throw error;
+  console.error(`convert: ${error.message}`);
+  process.exitCode = 1;
+}
