@@ -2,7 +2,7 @@
  * Helpers for the reading-site browser tests: page types to visit, console-error capture,
  * axe-core, a link crawler, and scratch meeting folders (a converted fixture, many clones).
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,9 +12,23 @@ import { convertCollection } from '../../src/convert/collection.ts';
 import { readSeeds } from '../../src/convert/run.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 
+/** A page that stands for itself: not a redirect or withdrawal notice left for an old URL (those say noindex). */
+export function isCurrentPage(html: string): boolean {
+  return !/<meta[^>]+http-equiv=["']?refresh/i.test(html) && !/<meta[^>]+name=["']?robots["']?[^>]+noindex/i.test(html);
+}
+
+/** The sub-folders of a built folder ("meetings") whose index.html is a current page, sorted. */
+export function currentPageDirs(distDir: string, dir: string): string[] {
+  return readdirSync(join(distDir, dir), { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(distDir, dir, d.name, 'index.html')))
+    .filter((d) => isCurrentPage(readFileSync(join(distDir, dir, d.name, 'index.html'), 'utf8')))
+    .map((d) => d.name)
+    .sort();
+}
+
 /** One URL (relative to the site root) of each page type in a built site. */
 export function pageTypes(distDir: string): Record<string, string> {
-  const first = (dir: string) => readdirSync(join(distDir, dir), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()[0];
+  const first = (dir: string) => currentPageDirs(distDir, dir)[0];
   return {
     home: '',
     meeting: `meetings/${first('meetings')}/`,
