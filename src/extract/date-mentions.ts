@@ -39,6 +39,9 @@ function parsers(words: MergedLanguage): Parser[] {
   const yearTail = Y ? `(?:\\s*(?:${Y}))?` : '';
   const range = `(?:\\s*[-–]\\s*(\\d{1,2}))?`;
   const notLetter = '(?![\\p{L}])';
+  // "9th April", "9th of April": an English ordinal before the month.
+  const ordinal = '(?:st|nd|rd|th)?';
+  const of = '(?:of\\s+)?';
   return [
     {
       kind: 'full',
@@ -52,7 +55,7 @@ function parsers(words: MergedLanguage): Parser[] {
     },
     {
       kind: 'full',
-      re: new RegExp(`(?<!\\d)(\\d{1,2})${range}\\s+(${M})\\.?,?\\s+(\\d{4})${yearTail}(?!\\d)`, 'giu'),
+      re: new RegExp(`(?<!\\d)(\\d{1,2})${ordinal}${range}\\s+${of}(${M})\\.?,?\\s+(\\d{4})${yearTail}(?!\\d)`, 'giu'),
       read: (m, w) => properlyCased(m[3]!) ? { day: +m[1]!, dayEnd: m[2] ? +m[2] : undefined, month: monthOf(w, m[3]!), year: +m[4]! } : null,
     },
     {
@@ -74,7 +77,7 @@ function parsers(words: MergedLanguage): Parser[] {
       : []),
     {
       kind: 'dayMonth',
-      re: new RegExp(`(?<![\\d.])(\\d{1,2})${range}\\s+(${M})\\.?${notLetter}`, 'giu'),
+      re: new RegExp(`(?<![\\d.])(\\d{1,2})${ordinal}${range}\\s+${of}(${M})\\.?${notLetter}`, 'giu'),
       read: (m, w) => properlyCased(m[3]!) ? { day: +m[1]!, dayEnd: m[2] ? +m[2] : undefined, month: monthOf(w, m[3]!) } : null,
     },
     {

@@ -60,6 +60,20 @@ export function placesIn(text: string, knowledge: Knowledge): LocatedMention<Pla
   return locatedMentions(main, knowledge.placeNames.find(main), knowledge.words.placePrepositions, knowledge.words.awayPrepositions);
 }
 
+/** "in the Chinese capital", "в китайской столице": the one capital of that country in the gazetteer. */
+export function capitalNamedIn(text: string, knowledge: Knowledge): LocatedMention<Place> | null {
+  const main = blankAsides(text, knowledge.words);
+  for (const word of knowledge.words.capitalWords.find(main)) {
+    const adjective = knowledge.countryAdjectives.find(main.slice(0, word.index)).at(-1);
+    if (!adjective || main.slice(adjective.end, word.index).trim() !== '') continue;
+    const phrase = { value: adjective.value, text: main.slice(adjective.index, word.end), index: adjective.index, end: word.end };
+    if (locatedMentions(main, [phrase], knowledge.words.placePrepositions, knowledge.words.awayPrepositions).length === 0) continue;
+    const capitals = knowledge.places.filter((p) => p.capital && p.country === adjective.value.name);
+    if (capitals.length === 1) return { value: capitals[0]!, text: phrase.text, index: phrase.index };
+  }
+  return null;
+}
+
 export function datelinePlace(dateline: Dateline, knowledge: Knowledge): Place | null {
   const hit = knowledge.placeNames.find(dateline.placeText)[0];
   return hit?.value ?? null;
@@ -74,7 +88,7 @@ export function placeOfMeeting(doc: ReportDocument, meetings: MeetingSentence[],
   const ordered = primary ? [primary, ...meetings.filter((m) => m !== primary)] : meetings;
   // Sentences reporting the meeting, primary first; then the headline.
   for (const m of ordered) {
-    const found = placesIn(m.sentence.text, knowledge)[0];
+    const found = placesIn(m.sentence.text, knowledge)[0] ?? capitalNamedIn(m.sentence.text, knowledge);
     if (found) {
       return {
         place: found.value,

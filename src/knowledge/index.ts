@@ -61,6 +61,7 @@ export interface MergedLanguage {
   relativePronouns: Set<string>;
   mentionPrepositions: Set<string>;
   awayPrepositions: Set<string>;
+  capitalWords: PhraseMatcher<string>;
   yesterdayWords: PhraseMatcher<string>;
   todayWords: PhraseMatcher<string>;
 }
@@ -112,6 +113,7 @@ function mergeLanguages(languages: Language[]): MergedLanguage {
     relativePronouns: lowerSet(all('relativePronouns')),
     mentionPrepositions: lowerSet(all('mentionPrepositions')),
     awayPrepositions: lowerSet(all('awayPrepositions')),
+    capitalWords: matcher(all('capitalWords')),
     yesterdayWords: matcher(all('yesterdayWords')),
     todayWords: matcher(all('todayWords')),
   };

@@ -133,6 +133,8 @@ export const languageSchema = z.object({
   mentionPrepositions: z.array(z.string()).default([]),
   /** Words between "in"/"at" and a place that send it elsewhere ("flew in from Moscow"). */
   awayPrepositions: z.array(z.string()).default([]),
+  /** Words for a capital city, so "in the Chinese capital" places a meeting ("capital", "столиц*"). */
+  capitalWords: z.array(phrase).default([]),
   /** Words that date an event by the page's own date: "yesterday" (the day before), "today". */
   yesterdayWords: z.array(phrase).default([]),
   todayWords: z.array(phrase).default([]),

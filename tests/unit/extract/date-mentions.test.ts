@@ -18,6 +18,8 @@ describe('findDateMentions', { timeout: 60_000 }, () => {
     ['Пекин, 9 апреля 2024 года', [{ kind: 'full', year: 2024, month: 4, day: 9 }]],
     ['20-21 March 2023', [{ kind: 'full', year: 2023, month: 3, day: 20, dayEnd: 21 }]],
     ['on July 13-14', [{ kind: 'dayMonth', month: 7, day: 13, dayEnd: 14 }]],
+    ['on 9th April 2024', [{ kind: 'full', year: 2024, month: 4, day: 9 }]],
+    ['the 21st of May', [{ kind: 'dayMonth', month: 5, day: 21 }]],
     ['Sept 18', [{ kind: 'dayMonth', month: 9, day: 18 }]],
     ['9 апреля в Пекине', [{ kind: 'dayMonth', month: 4, day: 9 }]],
     ['this March', [{ kind: 'thisMonth', month: 3 }]],

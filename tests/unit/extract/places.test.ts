@@ -33,9 +33,12 @@ describe('placeOfMeeting', () => {
     ['the dateline when the sentence names none', 'GUILIN, China, March 22 — Russian Foreign Minister Sergey Lavrov and Chinese Foreign Minister Wang Yi held talks on Monday.', ['Guilin', 'China', 'dateline']],
     ['a country inferred from the city', 'NEW YORK — Russian Foreign Minister Sergey Lavrov and Chinese Foreign Minister Wang Yi met on Wednesday.', ['New York', 'United States', 'dateline']],
     ['"here" is the dateline city', 'BEIJING, Feb. 28, 2025 (PW) — The Russian and Chinese foreign ministers Sergey Lavrov and Wang Yi held talks here on Friday.', ['Beijing', 'China', 'dateline']],
+    ['"the Chinese capital" is its capital', 'Sergey Lavrov and Wang Yi held talks in the Chinese capital on Monday.', ['Beijing', 'China', 'meeting-sentence']],
+    ['"в китайской столице"', 'В китайской столице состоялись переговоры С.В.Лаврова с Ван И.', ['Beijing', 'China', 'meeting-sentence']],
     // negative: a dateline contradicted by the country the sentence names
     ['a dateline elsewhere than the stated country', 'MOSCOW, April 14 - Sergey Lavrov and Qin Gang held a bilateral meeting in Uzbekistan.', [null, 'Uzbekistan', 'unresolved']],
     ['no place at all', 'Sergey Lavrov and Wang Yi held talks on Monday.', [null, null, 'unresolved']],
+    ['a capital one only travels to', 'Sergey Lavrov and Wang Yi held talks on Monday before flying to the Chinese capital.', [null, null, 'unresolved']],
   ];
   for (const [name, text, expected] of rows) it(name, () => expect(placeOf(text)).toEqual(expected));
 });
