@@ -7,6 +7,22 @@ import { dateStatement, formatDate, placeLabel, type DateStatement } from './for
 import { webUrl } from './paths.ts';
 import { byDateDesc, placeKey, topicLabeller, type Knowledge } from './taxonomy.ts';
 
+/** A sentence split around the words that gave a value, for <mark>. */
+export type Highlighted = { text: string; mark: boolean }[];
+
+/** Mark the first occurrence of `cue` in `text` (as written, else ignoring case); no cue, no mark. */
+export function highlight(text: string, cue: string | undefined): Highlighted {
+  if (!cue) return [{ text, mark: false }];
+  let at = text.indexOf(cue);
+  if (at < 0) at = text.toLowerCase().indexOf(cue.toLowerCase());
+  if (at < 0) return [{ text, mark: false }];
+  return [
+    { text: text.slice(0, at), mark: false },
+    { text: text.slice(at, at + cue.length), mark: true },
+    { text: text.slice(at + cue.length), mark: false },
+  ].filter((p) => p.text.length > 0);
+}
+
 export interface TopicWithEvidence {
   slug: string;
   label: string;

@@ -5,7 +5,7 @@
  */
 import type { Meeting } from '../schema/meeting.ts';
 import { formatDate, placeLabel, yearOf } from './format.ts';
-import { topicLabeller, type Knowledge } from './taxonomy.ts';
+import { aliasNames, topicLabeller, type Knowledge } from './taxonomy.ts';
 
 import { facetNames, type FacetName } from './search-state.ts';
 
@@ -20,17 +20,13 @@ export interface PagefindFields {
   aliasText: string;
 }
 
-/** A knowledge alias as a searchable word: "Лавров*" → "Лавров". */
-function aliasWords(aliases: readonly string[]): string[] {
-  return aliases.map((a) => a.replace(/\*/g, '').trim()).filter(Boolean);
-}
 
 export function pagefindFields(m: Meeting, k: Knowledge): PagefindFields {
   const label = topicLabeller(k);
   const year = yearOf(m);
   const aliases = [
-    ...m.participants.flatMap((p) => aliasWords(k.people.find((x) => x.id === p.id)?.aliases ?? [])),
-    ...aliasWords(k.places.find((x) => x.id === m.placeId)?.aliases ?? []),
+    ...m.participants.flatMap((p) => aliasNames(k.people.find((x) => x.id === p.id)?.aliases ?? [])),
+    ...aliasNames(k.places.find((x) => x.id === m.placeId)?.aliases ?? []),
   ];
   return {
     filters: {

@@ -19,6 +19,8 @@ export interface Term {
   description: string;
   /** Newest first; undated last. */
   meetings: Meeting[];
+  /** Other names the archive knows for a person (people.yaml aliases), for a reader to check. */
+  alsoKnownAs?: string[];
 }
 
 export interface Knowledge {
@@ -78,9 +80,14 @@ export function personTerms(meetings: readonly Meeting[], k: Knowledge): Term[] 
   return [...grouped.entries()]
     .map(([id, list]) => {
       const name = k.people.find((p) => p.id === id)?.name ?? list[0]!.participants.find((p) => p.id === id)!.name;
-      return { kind: 'person' as const, id, label: name, description: personDescription(id, list, k), meetings: list };
+      return { kind: 'person' as const, id, label: name, description: personDescription(id, list, k), meetings: list, alsoKnownAs: aliasNames(k.people.find((p) => p.id === id)?.aliases) };
     })
     .sort(byCountThenLabel);
+}
+
+/** Aliases as a reader writes them: "Лавров*" (a pattern for any ending) → "Лавров"; each once. */
+export function aliasNames(aliases: readonly string[] | undefined): string[] {
+  return [...new Set((aliases ?? []).map((a) => a.replace(/\*/g, '').trim()).filter(Boolean))];
 }
 
 /** The place a meeting belongs to: its gazetteer id, or an id made from the city (or country) it names. */

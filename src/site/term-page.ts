@@ -12,6 +12,8 @@ export interface TermPageModel {
   id: string;
   title: string;
   description: string;
+  /** Other names of a person. */
+  alsoKnownAs: string[];
   /** "12 meetings, newest first." */
   summary: string;
   rows: MeetingRow[];
@@ -65,6 +67,7 @@ export function termPages(term: Term, k: Knowledge): TermPageModel[] {
       id: term.id,
       title: term.label,
       description: term.description,
+      alsoKnownAs: term.alsoKnownAs ?? [],
       summary: total === 0 ? 'No meeting in the archive touches this yet.' : `${plural(total, 'meeting')}, newest first${last > 1 ? `; page ${n} of ${last}` : ''}.`,
       rows: slice.map((m) => meetingRow(m, k)),
       links: pageLinks((p) => termRoute[term.kind](term.id, p), n, last),

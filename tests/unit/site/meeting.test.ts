@@ -78,3 +78,17 @@ describe('structured data', () => {
     expect(JSON.parse(json)).toEqual({ t: '</script><script>alert(1)</script>\u2028&' });
   });
 });
+
+describe('evidence highlighting', () => {
+  it('marks the cue as written, else ignoring case, else nothing', async () => {
+    const { highlight } = await import('../../../src/site/meeting.ts');
+    expect(highlight('They discussed Trade and trade.', 'trade')).toEqual([
+      { text: 'They discussed Trade and ', mark: false },
+      { text: 'trade', mark: true },
+      { text: '.', mark: false },
+    ]);
+    expect(highlight('TRADE first', 'trade')).toEqual([{ text: 'TRADE', mark: true }, { text: ' first', mark: false }]);
+    expect(highlight('Nothing here', 'trade')).toEqual([{ text: 'Nothing here', mark: false }]);
+    expect(highlight('No cue', undefined)).toEqual([{ text: 'No cue', mark: false }]);
+  });
+});

@@ -40,6 +40,7 @@ describe('taxonomies', () => {
       ['bo-sample', 'Bo Sample', 1],
     ]);
     expect(people[1]!.description).toBe('Minister of Foreign Affairs, Boland');
+    expect(people[0]!.alsoKnownAs).toEqual(['Anne Example', 'Энн']);
   });
 
   it('puts undated meetings at their place too, with an id made from the city when the gazetteer has none', () => {
