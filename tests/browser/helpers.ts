@@ -32,6 +32,7 @@ export function pageTypes(distDir: string): Record<string, string> {
   return {
     home: '',
     meeting: `meetings/${first('meetings')}/`,
+    undatedMeeting: `meetings/${currentPageDirs(distDir, 'meetings').find((d) => d.startsWith('undated-')) ?? first('meetings')}/`,
     topics: 'topics/',
     topic: 'topics/brics/',
     people: 'people/',
@@ -139,6 +140,17 @@ export function convertFixtureSeeds(seedsDir: string): string {
   const out = mkdtempSync(join(tmpdir(), 'parley-meetings-'));
   const result = convertCollection(readSeeds(seedsDir), loadKnowledge('content'));
   for (const [name, text] of result.files) writeFileSync(join(out, name), text);
+  return out;
+}
+
+/** content/meetings plus one undated copy of its first meeting: every kind of meeting page to look at. */
+export function meetingsWithUndated(): string {
+  const out = mkdtempSync(join(tmpdir(), 'parley-meetings-'));
+  const names = readdirSync('content/meetings').filter((n) => n.endsWith('.md')).sort();
+  for (const n of names) writeFileSync(join(out, n), readFileSync(join('content/meetings', n)));
+  const source = matter(readFileSync(join('content/meetings', names[0]!), 'utf8'));
+  const data = { ...structuredClone(source.data), date: null, dateBasis: 'unresolved', dateNote: 'The report gives a day and month but no year.', slug: 'undated-test-aaaaaa' };
+  writeFileSync(join(out, 'undated-test-aaaaaa.md'), matter.stringify(source.content, data));
   return out;
 }
 

@@ -1,10 +1,11 @@
 // Every page type of the reading site, in headless Chromium: loads without console errors, has
 // no serious or critical axe-core violation in either theme, reads at 320 px, and works by keyboard.
+// The site is content/meetings plus one undated meeting, so the "date not settled" page is checked too.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import { buildSiteInto, serve, type BuiltSite } from './site-build.ts';
 import { launchBrowser } from './chromium.ts';
-import { collectErrors, currentPageDirs, pageTypes, seriousViolations } from './helpers.ts';
+import { collectErrors, currentPageDirs, meetingsWithUndated, pageTypes, seriousViolations } from './helpers.ts';
 import type { StaticServer } from '../../src/build/serve.ts';
 
 let site: BuiltSite;
@@ -13,7 +14,7 @@ let browser: { context: BrowserContext; close: () => Promise<void> };
 let types: Record<string, string>;
 
 beforeAll(async () => {
-  site = buildSiteInto();
+  site = buildSiteInto({ meetingsDir: meetingsWithUndated() });
   server = await serve(site);
   browser = await launchBrowser({ serviceWorkers: 'block' });
   types = pageTypes(site.dir);
@@ -136,6 +137,18 @@ describe('the meeting page', () => {
     expect(ld['@type']).toBe('Event');
     expect(ld.url).toBe(canonical);
     expect(ld.attendee.length).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('says so when the date is not settled, and still links the place', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}${types.undatedMeeting}`);
+    expect(await page.locator('.facts time').first().textContent()).toBe('Date not settled');
+    expect(await page.locator('.facts .note').first().textContent()).toBe('The report gives a day and month but no year.');
+    expect(await page.locator('.fact a[href*="/places/"]').count()).toBe(1);
+    expect(await page.locator('.timeline-nav').count()).toBe(0);
+    await page.goto(`${server.url}years/`);
+    expect(await page.locator('#undated-heading + p + ol a[href$="/meetings/undated-test-aaaaaa/"]').count()).toBe(1);
     await page.close();
   });
 
