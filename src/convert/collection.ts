@@ -89,7 +89,16 @@ export interface ConvertMemo {
 /** The default: remember nothing, compute everything. */
 export const computeEveryTime: ConvertMemo = { remember: (_step, _key, compute) => compute() };
 
-export function convertCollection(seeds: SeedInput[], knowledge: Knowledge, memo: ConvertMemo = computeEveryTime): ConversionResult {
+/**
+ * `heldSlugs`: seed → the slug its meeting was last published under (the permalink ledger's live
+ * slugs), so a meeting keeps its URL when another appears on the same day in the same place.
+ */
+export function convertCollection(
+  seeds: SeedInput[],
+  knowledge: Knowledge,
+  memo: ConvertMemo = computeEveryTime,
+  heldSlugs: ReadonlyMap<string, string> = new Map(),
+): ConversionResult {
   const diagnostics: Diagnostic[] = [];
   const report: SeedReport[] = [];
   const ordered = [...seeds].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -154,7 +163,7 @@ export function convertCollection(seeds: SeedInput[], knowledge: Knowledge, memo
     if (outcome.input) extractions.push(outcome.input);
   }
 
-  const meetings = assembleMeetings(extractions, knowledge);
+  const meetings = assembleMeetings(extractions, knowledge, heldSlugs);
   const reports = extractions.map((e) => e.extraction);
   const files = new Map<string, string>();
   const bySeed = new Map(extractions.map((e) => [e.extraction.seed, e.extraction]));

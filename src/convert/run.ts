@@ -9,7 +9,8 @@ import { loadKnowledge } from '../knowledge/load.ts';
 import { computeEveryTime, convertCollection, type SeedInput } from './collection.ts';
 import { wantsProgress, withProgress } from './progress.ts';
 import { convertCacheFor } from './cache.ts';
-import { recordPermalinks } from '../permalinks/file.ts';
+import { ledgerFileFor, readLedger, recordPermalinks } from '../permalinks/file.ts';
+import { heldSlugsOf } from '../permalinks/ledger.ts';
 
 export interface ConvertOptions {
   seedsDir: string;
@@ -66,7 +67,9 @@ export function runConvert(options: ConvertOptions): number {
   const cache = convertCacheFor(options.contentDir);
   const memo = cache ?? computeEveryTime;
   const progress = wantsProgress(process.stderr, process.env, seeds.length) ? withProgress(memo, seeds.length, process.stderr) : null;
-  const result = convertCollection(seeds, knowledge, progress ?? memo);
+  // Slugs already published stay with their seeds (see assembleMeetings).
+  const held = heldSlugsOf(readLedger(ledgerFileFor(options)));
+  const result = convertCollection(seeds, knowledge, progress ?? memo, held);
   progress?.done();
   cache?.save();
   const { written, removed } = writeMeetingFiles(options.outDir, result.files);

@@ -57,8 +57,13 @@ function titleOf(participants: Participant[], city: string | null): string {
   return city ? `${who} in ${city}` : who;
 }
 
-/** Group reports into meetings and build each meeting's record. */
-export function assembleMeetings(inputs: MergeInput[], knowledge: Knowledge): AssembledMeeting[] {
+/**
+ * Group reports into meetings and build each meeting's record.
+ * `heldSlugs` (seed → the slug its meeting was last published under, from the permalink ledger)
+ * keeps citations stable: where two meetings share a day and a place, each keeps the suffix it
+ * was published with, and a newcomer takes the next free one rather than an older meeting's URL.
+ */
+export function assembleMeetings(inputs: MergeInput[], knowledge: Knowledge, heldSlugs: ReadonlyMap<string, string> = new Map()): AssembledMeeting[] {
   const sorted = [...inputs].filter((i) => i.extraction.isMeeting).sort((a, b) => (a.extraction.seed < b.extraction.seed ? -1 : 1));
   // Union-find over the sorted reports: the grouping does not depend on reading order.
   const parent = sorted.map((_, i) => i);
@@ -82,15 +87,40 @@ export function assembleMeetings(inputs: MergeInput[], knowledge: Knowledge): As
   });
 
   const assembled = [...groups.values()].map((members) => buildMeeting(members, knowledge));
-  // Distinct slugs: two meetings on one day in one city get -2, -3 … by their first seed.
-  assembled.sort((a, b) => (a.meeting.slug < b.meeting.slug ? -1 : a.meeting.slug > b.meeting.slug ? 1 : a.seeds[0]! < b.seeds[0]! ? -1 : 1));
-  const used = new Map<string, number>();
-  for (const a of assembled) {
-    const n = (used.get(a.meeting.slug) ?? 0) + 1;
-    used.set(a.meeting.slug, n);
-    if (n > 1) a.meeting.slug = `${a.meeting.slug}-${n}`;
-  }
+  assignDistinctSlugs(assembled, heldSlugs);
   return assembled.map((a) => ({ ...a, meeting: meetingSchema.parse(a.meeting) }));
+}
+
+/**
+ * Distinct slugs: two meetings on one day in one city get -2, -3 …. A meeting first keeps a slug
+ * of its own base that its seeds were published under; the rest take the first free suffix, in
+ * the order of their first seed. Depends only on the meetings and the ledger, not on reading order.
+ */
+function assignDistinctSlugs(assembled: AssembledMeeting[], heldSlugs: ReadonlyMap<string, string>): void {
+  assembled.sort((a, b) => (a.meeting.slug < b.meeting.slug ? -1 : a.meeting.slug > b.meeting.slug ? 1 : a.seeds[0]! < b.seeds[0]! ? -1 : 1));
+  const byBase = new Map<string, AssembledMeeting[]>();
+  for (const a of assembled) byBase.get(a.meeting.slug)?.push(a) ?? byBase.set(a.meeting.slug, [a]);
+  for (const [base, group] of byBase) {
+    const ofBase = (slug: string) => slug === base || (slug.startsWith(`${base}-`) && /^[2-9]\d*$|^\d{2,}$/.test(slug.slice(base.length + 1)));
+    const taken = new Set<string>();
+    const waiting: AssembledMeeting[] = [];
+    for (const a of group) {
+      const held = [...new Set(a.seeds.map((seed) => heldSlugs.get(seed)).filter((s): s is string => !!s && ofBase(s)))].sort();
+      const keep = held.find((s) => !taken.has(s));
+      if (keep) {
+        a.meeting.slug = keep;
+        taken.add(keep);
+      } else waiting.push(a);
+    }
+    for (const a of waiting) {
+      let n = 1;
+      let slug = base;
+      while (taken.has(slug)) slug = `${base}-${++n}`;
+      a.meeting.slug = slug;
+      taken.add(slug);
+    }
+  }
+  assembled.sort((a, b) => (a.meeting.slug < b.meeting.slug ? -1 : 1));
 }
 
 function buildMeeting(members: MergeInput[], knowledge: Knowledge): AssembledMeeting {

@@ -189,3 +189,13 @@ export function checkLedger(ledger: Ledger): string[] {
   }
   return problems;
 }
+
+/** Seed → the live slug it was last built under: what a conversion keeps so citations stay put. */
+export function heldSlugsOf(ledger: Ledger): Map<string, string> {
+  const held = new Map<string, string>();
+  for (const [slug, record] of Object.entries(ledger.slugs).sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (record.status !== 'live') continue;
+    for (const seed of record.seeds) if (!held.has(seed)) held.set(seed, slug);
+  }
+  return held;
+}
