@@ -11,7 +11,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { searchIndexScript, searchScript } from './bundle.ts';
 import { copyHtml, copySearchPage, copySearchScripts, leftOutOfCopy } from './copy.ts';
-import { hasPagefindBody, parseHtml, pageText } from './page-text.ts';
+import { marksPagefindBody, pageText } from './page-text.ts';
 import { defaultBudget, precacheManifest, serviceWorkerFile, servedPath, webManifest, type BuiltFile, type PrecacheManifest } from './precache.ts';
 import { buildSearchIndex, type PageText } from './search-engine.ts';
 import { deterministicZip } from './zip.ts';
@@ -46,10 +46,9 @@ function listFiles(root: string): string[] {
 
 /** The copy's search index: the pages Pagefind indexes, read the way Pagefind reads them. */
 function copySearchIndex(htmlFiles: Map<string, string>) {
-  const trees = [...htmlFiles].map(([path, html]) => ({ path, html, marked: hasPagefindBody(parseHtml(html)) }));
-  const siteMarksBodies = trees.some((t) => t.marked);
+  const siteMarksBodies = [...htmlFiles.values()].some(marksPagefindBody);
   const pages: PageText[] = [];
-  for (const { path, html } of trees) {
+  for (const [path, html] of htmlFiles) {
     const text = pageText(html, servedPath(path), siteMarksBodies);
     if (text) pages.push(text);
   }

@@ -28,6 +28,14 @@ export function parseHtml(html: string): Root {
   return parser.parse(html);
 }
 
+/** Whether a page marks its indexed part (cheap: no parsing). */
+export function marksPagefindBody(html: string): boolean {
+  return /<[a-z][^>]*\sdata-pagefind-body[\s=>/]/i.test(html);
+}
+
+// Styles, scripts and drawings hold no indexed text: dropped before parsing, which they would slow.
+const inert = /<style\b[\s\S]*?<\/style>|<script\b[\s\S]*?<\/script>|<svg\b[\s\S]*?<\/svg>/gi;
+
 function attr(node: Element, name: string): string | null {
   const value = node.properties[name];
   if (value === undefined || value === null || value === false) return null;
@@ -48,9 +56,6 @@ function findAll(node: Root | Element, test: (e: Element) => boolean, out: Eleme
   return out;
 }
 
-export function hasPagefindBody(tree: Root): boolean {
-  return findAll(tree, (e) => attr(e, 'dataPagefindBody') !== null).length > 0;
-}
 
 /** An element's text as Pagefind collects it, with its weight markers; null when left out. */
 function digestOf(el: Element): string | null {
@@ -134,7 +139,7 @@ function metaOf(tree: Root): Record<string, string> {
  * this page has none).
  */
 export function pageText(html: string, url: string, siteMarksBodies: boolean): PageText | null {
-  const tree = parseHtml(html);
+  const tree = parseHtml(html.replace(inert, ''));
   const roots = siteMarksBodies
     ? findAll(tree, (e) => attr(e, 'dataPagefindBody') !== null)
     : findAll(tree, (e) => e.tagName === 'body');

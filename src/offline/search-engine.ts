@@ -177,43 +177,47 @@ export function search(index: SearchIndex, query: string): SearchHit[] {
     return { term, matched, formIds, pageCount: pages.size };
   });
   const queryIdf = perTerm.reduce((sum, t) => sum + idf(total, t.pageCount), 0);
-  const order = new Map(index.pages.map((p, i) => [p.url, i]));
-  const hits: SearchHit[] = [];
-  for (const p of candidates ?? new Set<number>()) {
-    const page = index.pages[p]!;
-    // Each written word counts once per query word (whole or part, whichever Pagefind meets
-    // first); then each matched word scores by BM25, as in Pagefind.
-    const weighted = new Map<string, { weight: number; term: (typeof perTerm)[number] }>();
-    for (const t of perTerm) {
-      for (const id of t.formIds) {
-        const entry = index.formPages[id]!.find(([q]) => q === p);
-        if (!entry) continue;
-        // Of the matching words at one place, Pagefind counts the first in its sorted word list.
-        const form = index.forms[id]!;
-        let word: string | null = null;
-        let isWhole = false;
-        form.forEach((w, i) => {
-          if (w && t.matched.has(w) && (word === null || w < word)) { word = w; isWhole = i === 0; }
-        });
-        if (word === null) continue;
-        const current = weighted.get(word) ?? { weight: 0, term: t };
-        current.weight += isWhole ? entry[1] : entry[2];
-        weighted.set(word, current);
+  const found: Set<number> = candidates ?? new Set<number>();
+  // Each written word counts once per query word (whole or part: of the matching words at one
+  // place, Pagefind counts the first in its sorted word list); each matched word then scores by BM25.
+  const weighted = new Map<number, Map<string, { weight: number; term: (typeof perTerm)[number] }>>();
+  for (const t of perTerm) {
+    for (const id of t.formIds) {
+      let word: string | null = null;
+      let isWhole = false;
+      index.forms[id]!.forEach((w, i) => {
+        if (w && t.matched.has(w) && (word === null || w < word)) { word = w; isWhole = i === 0; }
+      });
+      if (word === null) continue;
+      for (const [p, whole, part] of index.formPages[id]!) {
+        if (!found.has(p)) continue;
+        const words = weighted.get(p) ?? new Map();
+        weighted.set(p, words);
+        const current = words.get(word) ?? { weight: 0, term: t };
+        current.weight += isWhole ? whole : part;
+        words.set(word, current);
       }
     }
+  }
+  const metaMatches = new Map<number, Map<string, Map<string, number>>>();
+  for (const t of perTerm) for (const w of t.matched) for (const [p, field] of index.metaWords[w] ?? []) {
+    if (!found.has(p)) continue;
+    const fields = metaMatches.get(p) ?? new Map<string, Map<string, number>>();
+    metaMatches.set(p, fields);
+    const fieldWords = fields.get(field) ?? new Map<string, number>();
+    fields.set(field, fieldWords);
+    fieldWords.set(w, idf(total, t.pageCount));
+  }
+  const order = new Map(index.pages.map((p, i) => [p.url, i]));
+  const hits: SearchHit[] = [];
+  for (const p of found) {
+    const page = index.pages[p]!;
     let score = 0;
-    for (const [word, { weight, term }] of weighted) {
+    for (const [word, { weight, term }] of weighted.get(p) ?? []) {
       const bonus = lengthBonus(Math.abs(word.length - term.term.length) + 1);
       score += bm25((weight / 24) * bonus, page.length, index.averageLength, total, term.pageCount);
     }
-    const metaMatches = new Map<string, Map<string, number>>();
-    for (const t of perTerm) for (const w of t.matched) for (const [q, field] of index.metaWords[w] ?? []) {
-      if (q !== p) continue;
-      const fieldWords = metaMatches.get(field) ?? new Map<string, number>();
-      fieldWords.set(w, idf(total, t.pageCount));
-      metaMatches.set(field, fieldWords);
-    }
-    for (const [field, fieldWords] of metaMatches) {
+    for (const [field, fieldWords] of metaMatches.get(p) ?? []) {
       const matchedIdf = [...fieldWords.values()].reduce((a, b) => a + b, 0);
       const coverage = queryIdf > 0 ? matchedIdf / queryIdf : 0;
       score += (ranking.metaWeights[field] ?? 1) * matchedIdf * coverage * coverage;

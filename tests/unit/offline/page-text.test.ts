@@ -1,7 +1,7 @@
 // Reading a built page the way Pagefind's indexer does: the marked body, inline elements running
 // together, blocks apart, heading and explicit weights (in 24ths), ignored parts, meta fields.
 import { describe, expect, it } from 'vitest';
-import { digestWords, hasPagefindBody, pageText, parseHtml } from '../../../src/offline/page-text.ts';
+import { digestWords, marksPagefindBody, pageText } from '../../../src/offline/page-text.ts';
 
 const html = `<!doctype html><html><head><title>x</title></head><body>
 <header><a href="/">Home</a></header>
@@ -33,7 +33,8 @@ describe('pageText', () => {
 
   it('skips pages without a marked body when the site marks bodies, and reads the whole body when it does not', () => {
     const plain = '<html><body><h2>Topics</h2><p>All topics</p></body></html>';
-    expect(hasPagefindBody(parseHtml(plain))).toBe(false);
+    expect(marksPagefindBody(plain)).toBe(false);
+    expect(marksPagefindBody(html)).toBe(true);
     expect(pageText(plain, 'topics/', true)).toBeNull();
     const whole = pageText(plain, 'topics/', false)!;
     expect(whole.words.map((w) => [w.text, w.weight])).toEqual([['Topics.', 144], ['All', 24], ['topics.', 24]]);
