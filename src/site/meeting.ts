@@ -97,14 +97,43 @@ function link(m: Meeting): MeetingLink {
   return { slug: m.slug, title: m.title, date: formatDate(m.date), place: placeLabel(m) };
 }
 
+/**
+ * Indexes over one archive, built once and reused for every meeting page: on thousands of
+ * meetings, scanning the whole archive per page would make the build quadratic.
+ */
+interface ArchiveIndex {
+  /** Dated meetings, oldest first, and each slug's position. */
+  timeline: Meeting[];
+  position: Map<string, number>;
+  byTopic: Map<string, Meeting[]>;
+  byOccasion: Map<string, Meeting[]>;
+}
+const indexes = new WeakMap<readonly Meeting[], ArchiveIndex>();
+
+function indexOf(all: readonly Meeting[]): ArchiveIndex {
+  let index = indexes.get(all);
+  if (!index) {
+    const timeline = all.filter((x) => x.date).sort(byDateDesc).reverse();
+    const byTopic = new Map<string, Meeting[]>();
+    const byOccasion = new Map<string, Meeting[]>();
+    for (const x of all) {
+      for (const t of new Set(x.topics)) (byTopic.get(t) ?? byTopic.set(t, []).get(t)!).push(x);
+      if (x.occasion) (byOccasion.get(x.occasion) ?? byOccasion.set(x.occasion, []).get(x.occasion)!).push(x);
+    }
+    index = { timeline, position: new Map(timeline.map((x, i) => [x.slug, i])), byTopic, byOccasion };
+    indexes.set(all, index);
+  }
+  return index;
+}
+
 /** The meetings just before and after in time; undated meetings sit outside the timeline. */
 export function neighboursInTime(all: readonly Meeting[], m: Meeting): { earlier: MeetingLink | null; later: MeetingLink | null } {
-  if (!m.date) return { earlier: null, later: null };
-  const timeline = all.filter((x) => x.date).sort(byDateDesc).reverse();
-  const i = timeline.findIndex((x) => x.slug === m.slug);
+  const { timeline, position } = indexOf(all);
+  const i = m.date ? (position.get(m.slug) ?? -1) : -1;
+  if (i < 0) return { earlier: null, later: null };
   return {
     earlier: i > 0 ? link(timeline[i - 1]!) : null,
-    later: i >= 0 && i < timeline.length - 1 ? link(timeline[i + 1]!) : null,
+    later: i < timeline.length - 1 ? link(timeline[i + 1]!) : null,
   };
 }
 
@@ -112,36 +141,52 @@ function dayNumber(iso: string | null): number | null {
   return iso ? Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 86_400_000 : null;
 }
 
+interface Candidate {
+  x: Meeting;
+  score: number;
+  distance: number;
+  why: string;
+}
+
+/** a before b: higher score, then nearer in time, then slug. */
+function better(a: Candidate, b: Candidate): number {
+  return b.score - a.score || a.distance - b.distance || (a.x.slug < b.x.slug ? -1 : a.x.slug > b.x.slug ? 1 : 0);
+}
+
 /**
  * Related meetings: same occasion first, then most shared topics (shared participants and place
  * count a little); ties go to the nearest in time. Meetings sharing nothing are not related.
  */
 export function relatedMeetings(all: readonly Meeting[], m: Meeting, limit = 5): (MeetingLink & { why: string })[] {
+  const { byTopic, byOccasion } = indexOf(all);
+  // Shared topics counted from the topic index: only meetings sharing something are visited.
+  const shared = new Map<Meeting, number>();
+  for (const t of new Set(m.topics)) for (const x of byTopic.get(t) ?? []) shared.set(x, (shared.get(x) ?? 0) + 1);
+  for (const x of m.occasion ? (byOccasion.get(m.occasion) ?? []) : []) if (!shared.has(x)) shared.set(x, 0);
+  shared.delete(m);
   const day = dayNumber(m.date);
-  const scored = all
-    .filter((x) => x.slug !== m.slug)
-    .map((x) => {
-      const sameOccasion = !!m.occasion && x.occasion === m.occasion;
-      const sharedTopics = x.topics.filter((t) => m.topics.includes(t)).length;
-      const sharedPeople = x.participants.filter((p) => m.participants.some((q) => q.id === p.id)).length;
-      const samePlace = placeKey(x) !== null && placeKey(x) === placeKey(m);
-      const score = (sameOccasion ? 100 : 0) + sharedTopics * 3 + sharedPeople + (samePlace ? 1 : 0);
-      const d = dayNumber(x.date);
-      const distance = day !== null && d !== null ? Math.abs(day - d) : Number.MAX_SAFE_INTEGER;
-      const why = sameOccasion ? 'same occasion' : sharedTopics > 0 ? `${sharedTopics} shared ${sharedTopics === 1 ? 'topic' : 'topics'}` : sharedPeople > 0 ? 'same participants' : 'same place';
-      return { x, score, distance, why, sharedTopics, sameOccasion };
-    })
-    .filter((s) => s.sameOccasion || s.sharedTopics > 0);
-  // Keep the best few in one pass: on a large archive, sorting every candidate for every page adds up.
-  const better = (a: (typeof scored)[number], b: (typeof scored)[number]) => b.score - a.score || a.distance - b.distance || (a.x.slug < b.x.slug ? -1 : 1);
-  const best: typeof scored = [];
-  for (const s of scored) {
-    if (best.length === limit && better(s, best[limit - 1]!) >= 0) continue;
-    const at = best.findIndex((b) => better(s, b) < 0);
-    best.splice(at === -1 ? best.length : at, 0, s);
+  const people = new Set(m.participants.map((p) => p.id));
+  const place = placeKey(m);
+  const best: Candidate[] = [];
+  for (const [x, sharedTopics] of shared) {
+    if (x.slug === m.slug) continue;
+    const sameOccasion = !!m.occasion && x.occasion === m.occasion;
+    const sharedPeople = x.participants.filter((p) => people.has(p.id)).length;
+    const samePlace = place !== null && placeKey(x) === place;
+    const d = dayNumber(x.date);
+    const candidate: Candidate = {
+      x,
+      score: (sameOccasion ? 100 : 0) + sharedTopics * 3 + sharedPeople + (samePlace ? 1 : 0),
+      distance: day !== null && d !== null ? Math.abs(day - d) : Number.MAX_SAFE_INTEGER,
+      why: sameOccasion ? 'same occasion' : `${sharedTopics} shared ${sharedTopics === 1 ? 'topic' : 'topics'}`,
+    };
+    // Keep the best few in one pass rather than sorting every candidate.
+    if (best.length === limit && better(candidate, best[limit - 1]!) >= 0) continue;
+    const at = best.findIndex((b) => better(candidate, b) < 0);
+    best.splice(at === -1 ? best.length : at, 0, candidate);
     if (best.length > limit) best.pop();
   }
-  return best.map((s) => ({ ...link(s.x), why: s.why }));
+  return best.map((c) => ({ ...link(c.x), why: c.why }));
 }
 
 export interface MeetingPageModel {
