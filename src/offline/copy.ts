@@ -65,6 +65,11 @@ export function copyHtml(html: string, pagePath: string, context: CopyContext): 
       const rewritten = relativeLink(value, pagePath, context);
       return rewritten === null ? whole : `${name}"${rewritten}"`;
     })
+    // Redirect pages (moved meetings) send the reader on with a meta refresh.
+    .replace(/<meta\b[^>]*>/gi, (tag) => !/http-equiv="refresh"/i.test(tag) ? tag : tag.replace(/(content="\s*\d+\s*;\s*url=)([^"]*)"/i, (whole, lead: string, value: string) => {
+      const rewritten = relativeLink(value, pagePath, context);
+      return rewritten === null ? whole : `${lead}${rewritten}"`;
+    }))
     .replace(cssUrl, (whole, _quote: string, value: string) => {
       const rewritten = relativeLink(value, pagePath, context);
       return rewritten === null ? whole : `url("${rewritten}")`;

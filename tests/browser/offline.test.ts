@@ -148,7 +148,7 @@ describe('downloadable copy', () => {
     const broken: string[] = [];
     for (const file of pages) {
       const html = readFileSync(file, 'utf8');
-      for (const [, , value] of html.matchAll(/\s(href|src|action)="([^"]*)"/g)) {
+      for (const [, , value] of html.matchAll(/\s(href|src|action)="([^"]*)"|content="\d+;\s*url=()([^"]*)"/g).map((m) => [m[0], m[1], m[2] ?? m[4]] as const)) {
         if (!value || value.startsWith('#') || /^[a-z][a-z0-9+.-]*:/i.test(value) || value.startsWith('//')) continue;
         const path = decodeURI(value.replace(/[?#].*$/, ''));
         const target = posix.join(posix.dirname(file), path);

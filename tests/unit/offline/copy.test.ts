@@ -42,6 +42,11 @@ describe('copyHtml', () => {
     expect(out).toContain('href="https://example.org/"');
   });
 
+  it('rewrites a redirect page\'s meta refresh', () => {
+    const moved = copyHtml('<head><meta http-equiv="refresh" content="0; url=/archive/meetings/a/"></head>', 'meetings/old/index.html', context);
+    expect(moved).toContain('content="0; url=../a/index.html"');
+  });
+
   it('drops the web manifest, module scripts and the online-only controls', () => {
     expect(out).not.toContain('manifest');
     expect(out).not.toContain('type="module"');
