@@ -3,7 +3,7 @@
 // from file:// (links, search, ranking against Pagefind's), and a new deployment reaching a
 // returning reader. Two astro builds in all: the archive, then the archive plus one article.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, posix } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -42,6 +42,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  rmSync(work, { recursive: true, force: true });
 });
 
 async function savedForOffline(page: Page): Promise<void> {
