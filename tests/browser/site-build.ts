@@ -19,8 +19,11 @@ export function buildSiteInto(options: { base?: string; meetingsDir?: string; en
   mkdirSync('.scratch', { recursive: true });
   const dir = mkdtempSync(join('.scratch', 'site-'));
   const base = (options.base ?? '/').replace(/\/?$/, '/');
+  // Vitest puts Vite's own variables (BASE_URL, MODE, DEV, PROD, SSR) into process.env; a child
+  // build inheriting them would take BASE_URL over BASE_PATH.
+  const { BASE_URL: _baseUrl, MODE: _mode, DEV: _dev, PROD: _prod, SSR: _ssr, ...inherited } = process.env;
   const env = {
-    ...process.env,
+    ...inherited,
     PARLEY_OUT_DIR: join(dir, 'dist'),
     PARLEY_CACHE_DIR: join(dir, 'cache'),
     BASE_PATH: base,
