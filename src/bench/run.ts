@@ -4,7 +4,7 @@
  * Astro site as the reference, a one-article edit through the convert cache, and search in
  * headless Chromium. Returns the figures; `formatReport` prints them as a table.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { extractorVersion } from '../convert/cache.ts';
@@ -76,6 +76,22 @@ export function differingFiles(a: string, b: string): string[] {
   });
 }
 
+/**
+ * A copy of the project's code, data files and config (not its seeds, meetings, build output or
+ * packages, which are linked): every stage runs the same code even while people edit the tree,
+ * so the incremental convert is not made a cold one by someone's edit mid-run.
+ */
+export function snapshotProject(root: string, dest: string): void {
+  mkdirSync(dest, { recursive: true });
+  for (const name of ['astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json', 'public', 'scripts', 'src', 'content']) {
+    const from = join(root, name);
+    if (!existsSync(from)) continue;
+    cpSync(from, join(dest, name), { recursive: true, filter: (path) => path !== join(root, 'content', 'meetings') });
+  }
+  mkdirSync(join(dest, 'content', 'meetings'), { recursive: true });
+  symlinkSync(join(root, 'node_modules'), join(dest, 'node_modules'), 'dir');
+}
+
 /** Queries a reader might type, drawn from the knowledge files: a place, a person, a topic, an outlet. */
 function searchQueries(articles: SyntheticArticle[], root: string): string[] {
   const files = loadKnowledgeFiles(join(root, 'content'));
@@ -96,11 +112,14 @@ function searchQueries(articles: SyntheticArticle[], root: string): string[] {
 
 export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const log = options.log ?? (() => {});
-  const root = resolve(options.root ?? process.cwd());
   const seed = options.seed ?? 1;
   const scratch = resolve(options.scratch ?? mkdtempSync(join(tmpdir(), `parley-bench-${options.count}-`)));
   mkdirSync(scratch, { recursive: true });
   const dir = (name: string) => join(scratch, name);
+  log(`copying the project to ${dir('project')}`);
+  rmSync(dir('project'), { recursive: true, force: true });
+  snapshotProject(resolve(options.root ?? process.cwd()), dir('project'));
+  const root = dir('project');
   const baseEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', SITE_URL: 'http://localhost:4321', BASE_PATH: '/' };
   const convertEnv = { ...baseEnv, PARLEY_CONVERT_CACHE: dir('convert-cache') };
   const convertArgs = (out: string) => ['scripts/convert.ts', '--seeds', dir('seeds'), '--out', out, '--report', join(scratch, `${out.split('/').at(-1)}-report.json`), '--quiet'];
@@ -111,8 +130,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const bytes = writeSeeds(dir('seeds'), articles);
   const generate = { wallMs: performance.now() - started, bytes };
 
-  // Other people editing the converter mid-run would make the incremental run a cold one: say so.
-  const versionBefore = extractorVersion(join(root, 'content'));
+  // The snapshot's code does not change, but say so if it did: the incremental run would be a cold one.
+  const versionBefore = extractorVersion(join(root, 'content'), root);
   log('convert (cold)');
   const convert = check('convert', await runStage(convertArgs(dir('meetings')), { cwd: root, env: convertEnv }));
   const meetings = readdirSync(dir('meetings')).filter((n) => n.endsWith('.md')).length;
@@ -138,7 +157,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   rmSync(dir('convert-cache-cold'), { recursive: true, force: true });
   check('cold convert', await runStage(convertArgs(dir('meetings-cold')), { cwd: root, env: { ...baseEnv, PARLEY_CONVERT_CACHE: dir('convert-cache-cold') } }));
   const differences = differingFiles(dir('meetings'), dir('meetings-cold'));
-  const codeChanged = extractorVersion(join(root, 'content')) !== versionBefore;
+  const codeChanged = extractorVersion(join(root, 'content'), root) !== versionBefore;
 
   let search: QueryTiming[] = [];
   if (!options.skipSearch) {

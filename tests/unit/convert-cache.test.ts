@@ -45,6 +45,12 @@ describe('convert cache', () => {
     // The changed seed's reading and extraction, and its meeting's file, at most.
     expect(partly.misses).toBeGreaterThan(0);
     expect(partly.misses).toBeLessThanOrEqual(3);
+    partly.save();
+
+    // What that run added is kept (in the journal): converting the same again misses nothing.
+    const again = openConvertCache(dir, 'v1');
+    expect(outputOf(convertCollection(edited, knowledge, again))).toEqual(outputOf(result));
+    expect(again.misses).toBe(0);
   }, 60_000);
 
   it('misses everything for another extractor version', () => {
