@@ -177,6 +177,22 @@ describe('the meeting page', () => {
   });
 });
 
+describe('print', () => {
+  it('prints a meeting without the site chrome, with every piece of evidence open and source links spelled out', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}${types.meeting}`);
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.site-header').isVisible()).toBe(false);
+    expect(await page.locator('.site-footer').isVisible()).toBe(false);
+    expect(await page.locator('.cite button').first().isVisible()).toBe(false);
+    expect(await page.locator('details:not([open])').count()).toBe(0);
+    expect(await page.locator('.topic-evidence blockquote').first().isVisible()).toBe(true);
+    expect(await page.locator('.report p').first().isVisible()).toBe(true);
+    await page.close();
+  });
+});
+
 describe('data and feeds', () => {
   it('exports every meeting with its URL in /meetings.json', async () => {
     const records = (await (await fetch(`${server.url}meetings.json`)).json()) as { slug: string; url: string; sources: unknown[]; evidence: unknown }[];
