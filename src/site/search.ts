@@ -42,7 +42,8 @@ export function pagefindFields(m: Meeting, k: Knowledge): PagefindFields {
   };
 }
 
-function placeFilterValue(m: Meeting): string | null {
+/** The value of a meeting's `place` filter: its city, or its country when no city is known. */
+export function placeFilterValue(m: Pick<Meeting, 'location'>): string | null {
   return m.location.city ?? m.location.country ?? null;
 }
 

@@ -5,6 +5,8 @@
 import { plural } from './format.ts';
 import { meetingRow, pageLinks, pageSize, type MeetingRow, type PageLinks } from './listing.ts';
 import { routes } from './paths.ts';
+import { placeFilterValue } from './search.ts';
+import { writeState } from './search-state.ts';
 import { coOccurring, type Knowledge, type Neighbour, type TaxonomyKind, type Term } from './taxonomy.ts';
 
 export interface TermPageModel {
@@ -22,6 +24,22 @@ export interface TermPageModel {
   related: { kind: TaxonomyKind; heading: string; items: (Neighbour & { path: string })[] }[];
   feed: { path: string; title: string } | null;
   index: { path: string; label: string };
+  /** The search page with this term's filter set, to search within its meetings. */
+  searchPath: string | null;
+}
+
+/** The search filter that selects a term's meetings: the same values the meeting pages index. */
+export function termSearchPath(term: Term): string | null {
+  const first = term.meetings[0];
+  if (!first) return null;
+  const value =
+    term.kind === 'topic' ? term.label
+    : term.kind === 'person' ? first.participants.find((p) => p.id === term.id)?.name
+    : term.kind === 'place' ? placeFilterValue(first)
+    : term.id;
+  if (!value) return null;
+  const name = term.kind === 'person' ? 'participant' : term.kind;
+  return `${routes.search()}?${writeState({ q: '', filters: { [name]: value }, sort: 'newest' }).toString()}`;
 }
 
 export const termRoute: Record<TaxonomyKind, (id: string, page?: number) => string> = {
@@ -74,6 +92,7 @@ export function termPages(term: Term, k: Knowledge): TermPageModel[] {
       related,
       feed: term.kind === 'topic' ? { path: routes.topicFeed(term.id), title: `Parley: ${term.label}` } : null,
       index: indexOf[term.kind],
+      searchPath: termSearchPath(term),
     });
   }
   return pages;

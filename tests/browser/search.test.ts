@@ -105,6 +105,17 @@ describe('search', () => {
     expect((await results(page))[0]).toMatch(/2024-05-20-astana/);
   });
 
+  it('searches within a topic or person page\'s meetings from that page', async () => {
+    const page = await browser.context.newPage();
+    for (const path of ['topics/brics/', 'people/qin-gang/', 'places/jakarta/']) {
+      await page.goto(`${server.url}${path}`);
+      const listed = await page.locator('.meeting-list > li').count();
+      await page.getByRole('link', { name: 'Search within these' }).click();
+      await page.waitForURL(/\/search\/\?/);
+      expect((await results(page)).length, path).toBe(listed);
+    }
+  });
+
   it('moves nothing on the page when the index loads and results arrive', async () => {
     const page = await browser.context.newPage();
     await page.addInitScript(() => {

@@ -96,3 +96,15 @@ describe('feeds and sitemaps', () => {
     expect(urlSet([{ url: 'https://x/?a=1&b=2' }])).toContain('<loc>https://x/?a=1&amp;b=2</loc>');
   });
 });
+
+describe('searching within a term', () => {
+  it('links to the search page with the filter value the meeting pages index', async () => {
+    const { termSearchPath } = await import('../../../src/site/term-page.ts');
+    const { personTerms, placeTerms } = await import('../../../src/site/taxonomy.ts');
+    const m = meeting({ slug: '2020-01-01-alpha', date: '2020-01-01', dateBasis: 'explicit', topics: ['trade'] });
+    expect(termSearchPath(topicTerms([m], knowledge)[0]!)).toBe('search/?topic=Trade&sort=newest');
+    expect(termSearchPath(personTerms([m], knowledge)[0]!)).toBe('search/?participant=Ann+Example&sort=newest');
+    expect(termSearchPath(placeTerms([m], knowledge)[0]!)).toBe('search/?place=Alpha&sort=newest');
+    expect(termSearchPath(topicTerms([m], knowledge)[2]!)).toBeNull();
+  });
+});
