@@ -113,6 +113,16 @@ describe('keyboard', () => {
     await page.close();
   });
 
+  it('jumps to the search box with "/"', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}${types.topic}`);
+    await page.keyboard.press('/');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('header-q');
+    await page.keyboard.type('Astana');
+    expect(await page.locator('#header-q').inputValue()).toBe('Astana');
+    await page.close();
+  });
+
   it('opens a topic\'s evidence from the keyboard', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${server.url}${types.meeting}`);
