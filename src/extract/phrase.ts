@@ -71,12 +71,12 @@ function endsInWord(text: string, end: number): boolean {
 interface Entry<T> {
   phrase: string;
   value: T;
-  /** Its case mode (index into `modes`) and its capture group in that mode's `which`. */
+  /** Its expressions (index into `modes`) and its capture group in their `which`. */
   mode: number;
   group: number;
 }
 
-/** The phrases of one case mode (capitals only, or any case), compiled together. */
+/** Phrases of one case mode (capitals only, or any case), compiled together. */
 interface Mode {
   /** Zero-width, global: stands wherever some phrase of this mode matches. */
   starts: RegExp;
@@ -103,27 +103,36 @@ export class PhraseMatcher<T = string> {
   private readonly modes: Mode[] = [];
 
   constructor(phrases: Iterable<readonly [string, T]>) {
-    const bodies = [new Map<string, number>(), new Map<string, number>()];
-    const modeOf = { gu: 0, giu: 1 };
+    const bodies = { u: new Map<string, number>(), iu: new Map<string, number>() };
+    const slots: { flags: 'u' | 'iu'; group: number }[] = [];
     for (const [phrase, value] of phrases) {
-      const mode = modeOf[isCapitalsOnly(phrase) ? 'gu' : 'giu'];
+      const flags = isCapitalsOnly(phrase) ? 'u' : 'iu';
       const body = phraseBody(phrase);
       // Phrases written alike share a group: events often share a cue.
-      let group = bodies[mode]!.get(body);
-      if (group === undefined) bodies[mode]!.set(body, (group = bodies[mode]!.size));
-      this.entries.push({ phrase, value, mode, group });
+      let group = bodies[flags].get(body);
+      if (group === undefined) bodies[flags].set(body, (group = bodies[flags].size));
+      this.entries.push({ phrase, value, mode: 0, group: 0 });
+      slots.push({ flags, group });
     }
-    for (const [mode, flags] of ['u', 'iu'].entries()) {
-      const list = [...bodies[mode]!.keys()];
-      if (list.length === 0) {
-        this.modes.push({ starts: /(?!)/g, which: /(?:)/y });
-        continue;
+    // Expressions of at most `chunk` phrases each, so a long gazetteer never makes one too large.
+    const chunk = 200;
+    const firstMode = { u: 0, iu: 0 };
+    for (const flags of ['u', 'iu'] as const) {
+      firstMode[flags] = this.modes.length;
+      const list = [...bodies[flags].keys()];
+      for (let from = 0; from < list.length; from += chunk) {
+        const part = list.slice(from, from + chunk);
+        this.modes.push({
+          starts: new RegExp(`(?<!${letterOrDigit})(?=(?:${part.join('|')})(?!${letterOrDigit}))`, `g${flags}`),
+          which: new RegExp(part.map((b) => `(?:(?=(${b}))|)`).join(''), `y${flags}`),
+        });
       }
-      this.modes.push({
-        starts: new RegExp(`(?<!${letterOrDigit})(?=(?:${list.join('|')})(?!${letterOrDigit}))`, `g${flags}`),
-        which: new RegExp(list.map((b) => `(?:(?=(${b}))|)`).join(''), `y${flags}`),
-      });
     }
+    this.entries.forEach((entry, i) => {
+      const { flags, group } = slots[i]!;
+      entry.mode = firstMode[flags] + Math.floor(group / chunk);
+      entry.group = group % chunk;
+    });
   }
 
   /** Every hit of every phrase, overlapping ones included, in text order. */
@@ -135,7 +144,7 @@ export class PhraseMatcher<T = string> {
       for (const m of text.matchAll(mode.starts)) {
         const index = m.index ?? 0;
         mode.which.lastIndex = index;
-        const found = at.get(index) ?? [null, null];
+        const found = at.get(index) ?? this.modes.map(() => null);
         found[i] = mode.which.exec(text);
         at.set(index, found);
       }
