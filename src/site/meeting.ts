@@ -5,6 +5,7 @@
 import type { Evidence, Meeting } from '../schema/meeting.ts';
 import { dateStatement, formatDate, placeLabel, type DateStatement } from './format.ts';
 import { webUrl } from './paths.ts';
+import { sourceTexts, type SourceText } from './source-text.ts';
 import { byDateDesc, placeKey, topicLabeller, type Knowledge } from './taxonomy.ts';
 
 /** A sentence split around the words that gave a value, for <mark>. */
@@ -194,8 +195,15 @@ export interface MeetingPageModel {
   earlier: MeetingLink | null;
   later: MeetingLink | null;
   related: (MeetingLink & { why: string })[];
+  /** The cleaned text of each report. */
+  texts: SourceText[];
+  /** Seed id → number of its report on the page; empty when the body's sections do not match the sources. */
+  reports: Record<string, number>;
 }
 
-export function meetingPageModel(m: Meeting, all: readonly Meeting[], k: Knowledge): MeetingPageModel {
-  return { view: meetingView(m, k), ...neighboursInTime(all, m), related: relatedMeetings(all, m) };
+export function meetingPageModel(m: Meeting, all: readonly Meeting[], k: Knowledge, body = ''): MeetingPageModel {
+  const texts = sourceTexts(body);
+  // The converter writes one section per source, in the order of `sources`.
+  const reports: Record<string, number> = texts.length === m.sources.length ? Object.fromEntries(m.sources.map((s, i) => [s.seed, i + 1])) : {};
+  return { view: meetingView(m, k), ...neighboursInTime(all, m), related: relatedMeetings(all, m), texts, reports };
 }

@@ -92,3 +92,18 @@ describe('evidence highlighting', () => {
     expect(highlight('No cue', undefined)).toEqual([{ text: 'No cue', mark: false }]);
   });
 });
+
+describe('reports on the meeting page', () => {
+  it('numbers each source\'s report when the body has one section per source, and only then', async () => {
+    const { meetingPageModel } = await import('../../../src/site/meeting.ts');
+    const two = meeting({
+      slug: '2020-03-03-alpha',
+      sources: [
+        { seed: 'a', outlet: 'Wire', url: null, published: null, headline: null },
+        { seed: 'b', outlet: 'Paper', url: null, published: null, headline: null },
+      ],
+    });
+    expect(meetingPageModel(two, [two], knowledge, '## Wire\n\nOne.\n\n## Paper\n\nTwo.\n').reports).toEqual({ a: 1, b: 2 });
+    expect(meetingPageModel(two, [two], knowledge, '## Wire\n\nOne.\n').reports).toEqual({});
+  });
+});
