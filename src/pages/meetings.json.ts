@@ -4,6 +4,7 @@ import { absolute, records } from '../site/archive.ts';
 import { routes } from '../site/paths.ts';
 
 export const GET: APIRoute = async () => {
-  const body = (await records()).map((m) => ({ ...m, url: absolute(routes.meeting(m.slug)) }));
-  return new Response(`${JSON.stringify(body, null, 2)}\n`, { headers: { 'content-type': 'application/json; charset=utf-8' } });
+  const lines = (await records()).map((m) => JSON.stringify({ ...m, url: absolute(routes.meeting(m.slug)) }));
+  // One record a line: compact for thousands of meetings, and a diff still shows which changed.
+  return new Response(`[\n${lines.join(',\n')}\n]\n`, { headers: { 'content-type': 'application/json; charset=utf-8' } });
 };
