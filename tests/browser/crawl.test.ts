@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import { buildSiteInto, serve, type BuiltSite } from './site-build.ts';
 import { launchBrowser } from './chromium.ts';
-import { clonedMeetings, crawl, currentPageDirs, isCurrentPage } from './helpers.ts';
+import { clonedMeetings, crawl, currentPageDirs, isCurrentPage, removeScratchDirs, removeSite } from './helpers.ts';
 import type { StaticServer } from '../../src/build/serve.ts';
 
 const siteUrl = 'https://parley.example';
@@ -20,8 +20,11 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
+  removeScratchDirs();
   await sites.root?.server.close();
   await sites.archive?.server.close();
+  removeSite(sites.root?.site);
+  removeSite(sites.archive?.site);
 });
 
 /**

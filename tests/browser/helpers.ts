@@ -2,10 +2,10 @@
  * Helpers for the reading-site browser tests: page types to visit, console-error capture,
  * axe-core, a link crawler, and scratch meeting folders (a converted fixture, many clones).
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import matter from 'gray-matter';
 import type { Page } from 'playwright-core';
 import { convertCollection } from '../../src/convert/collection.ts';
@@ -135,9 +135,28 @@ export async function crawl(start: string, options: { siteUrl?: string; extra?: 
   return { pages, checked: seen.size, broken, htmlPages };
 }
 
+const scratchDirs: string[] = [];
+/** A scratch folder for this test file, removed by `removeScratchDirs`. */
+function scratchDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  scratchDirs.push(dir);
+  return dir;
+}
+
+/** Remove a built test site (its scratch folder: the dist and Astro's cache beside it). */
+export function removeSite(site: { dir: string } | undefined): void {
+  // Only the scratch folders buildSiteInto makes (<tmp>/site-XXXX/dist): never a dist/ of the project.
+  if (site && /(^|[\\/])site-[^\\/]+$/.test(dirname(site.dir)) && site.dir.endsWith('dist')) rmSync(dirname(site.dir), { recursive: true, force: true });
+}
+
+/** Remove the scratch meeting folders this test file made (call in afterAll). */
+export function removeScratchDirs(): void {
+  for (const dir of scratchDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
 /** A scratch meetings folder converted from a folder of fixture seeds, as the converter would write it. */
 export function convertFixtureSeeds(seedsDir: string): string {
-  const out = mkdtempSync(join(tmpdir(), 'parley-meetings-'));
+  const out = scratchDir('parley-meetings-');
   const result = convertCollection(readSeeds(seedsDir), loadKnowledge('content'));
   for (const [name, text] of result.files) writeFileSync(join(out, name), text);
   return out;
@@ -145,7 +164,7 @@ export function convertFixtureSeeds(seedsDir: string): string {
 
 /** content/meetings plus one undated copy of its first meeting: every kind of meeting page to look at. */
 export function meetingsWithUndated(): string {
-  const out = mkdtempSync(join(tmpdir(), 'parley-meetings-'));
+  const out = scratchDir('parley-meetings-');
   const names = readdirSync('content/meetings').filter((n) => n.endsWith('.md')).sort();
   for (const n of names) writeFileSync(join(out, n), readFileSync(join('content/meetings', n)));
   const source = matter(readFileSync(join('content/meetings', names[0]!), 'utf8'));
@@ -159,7 +178,7 @@ export function meetingsWithUndated(): string {
  * spread over years, some undated): enough to paginate at 50 a page.
  */
 export function clonedMeetings(count: number): string {
-  const out = mkdtempSync(join(tmpdir(), 'parley-clones-'));
+  const out = scratchDir('parley-clones-');
   mkdirSync(out, { recursive: true });
   const originals = readdirSync('content/meetings').filter((n) => n.endsWith('.md')).sort().map((n) => matter(readFileSync(join('content/meetings', n), 'utf8')));
   for (let i = 0; i < count; i++) {

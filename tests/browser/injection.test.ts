@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { buildSiteInto, serve, type BuiltSite } from './site-build.ts';
 import { launchBrowser } from './chromium.ts';
-import { collectErrors, convertFixtureSeeds } from './helpers.ts';
+import { collectErrors, convertFixtureSeeds, removeScratchDirs, removeSite } from './helpers.ts';
 import type { StaticServer } from '../../src/build/serve.ts';
 
 let site: BuiltSite;
@@ -23,8 +23,10 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
+  removeScratchDirs();
   await browser?.close();
   await server?.close();
+  removeSite(site);
 });
 
 /** Visit a page, hover and click around, and report anything an injected script would have left. */

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import { buildSiteInto, serve, type BuiltSite } from './site-build.ts';
 import { launchBrowser } from './chromium.ts';
-import { collectErrors, currentPageDirs, meetingsWithUndated, pageTypes, seriousViolations } from './helpers.ts';
+import { collectErrors, currentPageDirs, meetingsWithUndated, pageTypes, seriousViolations, removeScratchDirs, removeSite } from './helpers.ts';
 import type { StaticServer } from '../../src/build/serve.ts';
 
 let site: BuiltSite;
@@ -21,8 +21,10 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
+  removeScratchDirs();
   await browser?.close();
   await server?.close();
+  removeSite(site);
 });
 
 /** The 404 page is served with status 404; Chromium reports that one response as a console error. */

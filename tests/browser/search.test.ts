@@ -2,21 +2,25 @@
 // topic filter, sorts by date — and nothing on the page moves when the index loads.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { buildSiteInto, serve } from './site-build.ts';
+import { buildSiteInto, serve, type BuiltSite } from './site-build.ts';
+import { removeSite } from './helpers.ts';
 import { launchBrowser } from './chromium.ts';
 import type { StaticServer } from '../../src/build/serve.ts';
 
+let site: BuiltSite;
 let server: StaticServer;
 let browser: { context: BrowserContext; close: () => Promise<void> };
 
 beforeAll(async () => {
-  server = await serve(buildSiteInto());
+  site = buildSiteInto();
+  server = await serve(site);
   browser = await launchBrowser({ serviceWorkers: 'block' });
 }, 300_000);
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  removeSite(site);
 });
 
 async function results(page: Page): Promise<string[]> {
