@@ -96,6 +96,8 @@
   }
 
   navigator.serviceWorker.register(base + 'sw.js', { scope: base }).then(function (registration) {
+    // A browser that blocks service workers may resolve with no registration rather than fail.
+    if (!registration) throw new Error('service workers are blocked in this browser');
     watchForUpdates(registration);
     return navigator.serviceWorker.ready;
   }).then(function (registration) {
