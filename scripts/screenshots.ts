@@ -5,13 +5,14 @@
  *
  *   node scripts/screenshots.ts [--dist DIR] [--base /archive/] [--out DIR] [--dark] [--full]
  */
-import { mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { serveStatic } from '../src/build/serve.ts';
 import { buildSiteInto } from '../tests/browser/site-build.ts';
 import { launchBrowser } from '../tests/browser/chromium.ts';
+import { pageTypes } from '../tests/browser/helpers.ts';
 
 const { values } = parseArgs({
   options: {
@@ -25,21 +26,7 @@ const { values } = parseArgs({
 
 const base = values.base.replace(/\/?$/, '/');
 const site = values.dist ? { dir: values.dist, base } : buildSiteInto({ base });
-const first = (dir: string) => readdirSync(join(site.dir, dir), { withFileTypes: true }).find((d) => d.isDirectory())?.name;
-const pages: Record<string, string> = {
-  home: '',
-  meeting: `meetings/${first('meetings')}/`,
-  topics: 'topics/',
-  topic: `topics/${first('topics')}/`,
-  people: 'people/',
-  person: `people/${first('people')}/`,
-  places: 'places/',
-  place: `places/${first('places')}/`,
-  years: 'years/',
-  year: `years/${first('years')}/`,
-  search: 'search/?q=foreign',
-  notfound: 'no-such-page/',
-};
+const pages = pageTypes(site.dir);
 
 const server = await serveStatic(site.dir, { base: site.base });
 const browser = await launchBrowser();

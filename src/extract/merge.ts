@@ -9,6 +9,7 @@ import { fromIso } from './calendar.ts';
 import { warningText } from './diagnostics.ts';
 import type { ReportExtraction } from './index.ts';
 import { orderTopics } from './topics.ts';
+import { slugPart } from './slug.ts';
 
 export interface MergeInput {
   extraction: ReportExtraction;
@@ -42,14 +43,6 @@ function sameMeeting(a: ReportExtraction, b: ReportExtraction): boolean {
   return !!ma && !!mb && ma.month === mb.month && ma.day === mb.day;
 }
 
-export function slugPart(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-}
 
 function titleOf(participants: Participant[], city: string | null): string {
   const names = participants.map((p) => p.name);

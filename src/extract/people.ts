@@ -5,6 +5,7 @@
 import type { Knowledge } from '../knowledge/index.ts';
 import type { Person } from '../knowledge/schema.ts';
 import { phrasePattern } from './phrase.ts';
+import { slugPart } from './slug.ts';
 
 export interface PersonMention {
   /** Person id: people.yaml id, or derived from the printed name. */
@@ -20,12 +21,7 @@ export interface PersonMention {
 }
 
 export function personId(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '') || 'person';
+  return slugPart(name) || 'person';
 }
 
 const nameWord = "\\p{Lu}[\\p{Ll}'’-]+";
