@@ -135,8 +135,24 @@ export class PhraseMatcher<T = string> {
     });
   }
 
+  /**
+   * The hits for texts looked at lately: extraction steps look at the same sentences with the same
+   * matcher again and again (two calls in three, on the bench's articles). Copies go in and out,
+   * so no caller sees another's changes.
+   */
+  private readonly recent = new Map<string, (PhraseHit & { value: T })[]>();
+
   /** Every hit of every phrase, overlapping ones included, in text order. */
   findAll(text: string): (PhraseHit & { value: T })[] {
+    const known = this.recent.get(text);
+    if (known) return known.map((hit) => ({ ...hit }));
+    const hits = this.scan(text);
+    this.recent.set(text, hits.map((hit) => ({ ...hit })));
+    if (this.recent.size > 1000) this.recent.delete(this.recent.keys().next().value!);
+    return hits;
+  }
+
+  private scan(text: string): (PhraseHit & { value: T })[] {
     // Where each mode has a phrase starting: position → the captures of `which` there.
     const at = new Map<number, (RegExpExecArray | null)[]>();
     this.modes.forEach((mode, i) => {
