@@ -56,4 +56,16 @@ describe('PhraseMatcher', () => {
       }
     }, 30_000);
   }
+
+  it('answers a text seen before the same, whatever a caller did to the last answer', () => {
+    const matcher = new PhraseMatcher(sets.places!);
+    const text = texts[0]!;
+    const first = matcher.findAll(text);
+    const expected = structuredClone(first);
+    first.reverse();
+    if (first[0]) first[0].index = -1;
+    first.push({ phrase: 'x', value: null, text: 'x', index: 0, end: 1 });
+    expect(matcher.findAll(text)).toEqual(expected);
+    expect(matcher.find(text)).toEqual(new PhraseMatcher(sets.places!).find(text));
+  });
 });
