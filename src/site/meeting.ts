@@ -108,6 +108,8 @@ interface ArchiveIndex {
   position: Map<string, number>;
   byTopic: Map<string, Meeting[]>;
   byOccasion: Map<string, Meeting[]>;
+  /** Each meeting's date as a day count (null when undated), parsed once rather than per comparison. */
+  day: Map<Meeting, number | null>;
 }
 const indexes = new WeakMap<readonly Meeting[], ArchiveIndex>();
 
@@ -121,7 +123,8 @@ function indexOf(all: readonly Meeting[]): ArchiveIndex {
       for (const t of new Set(x.topics)) (byTopic.get(t) ?? byTopic.set(t, []).get(t)!).push(x);
       if (x.occasion) (byOccasion.get(x.occasion) ?? byOccasion.set(x.occasion, []).get(x.occasion)!).push(x);
     }
-    index = { timeline, position: new Map(timeline.map((x, i) => [x.slug, i])), byTopic, byOccasion };
+    const day = new Map(all.map((x) => [x, dayNumber(x.date)]));
+    index = { timeline, position: new Map(timeline.map((x, i) => [x.slug, i])), byTopic, byOccasion, day };
     indexes.set(all, index);
   }
   return index;
@@ -159,7 +162,7 @@ function better(a: Candidate, b: Candidate): number {
  * count a little); ties go to the nearest in time. Meetings sharing nothing are not related.
  */
 export function relatedMeetings(all: readonly Meeting[], m: Meeting, limit = 5): (MeetingLink & { why: string })[] {
-  const { byTopic, byOccasion } = indexOf(all);
+  const { byTopic, byOccasion, day: days } = indexOf(all);
   // Shared topics counted from the topic index: only meetings sharing something are visited.
   const shared = new Map<Meeting, number>();
   for (const t of new Set(m.topics)) for (const x of byTopic.get(t) ?? []) shared.set(x, (shared.get(x) ?? 0) + 1);
@@ -174,7 +177,7 @@ export function relatedMeetings(all: readonly Meeting[], m: Meeting, limit = 5):
     const sameOccasion = !!m.occasion && x.occasion === m.occasion;
     const sharedPeople = x.participants.filter((p) => people.has(p.id)).length;
     const samePlace = place !== null && placeKey(x) === place;
-    const d = dayNumber(x.date);
+    const d = days.get(x) ?? null;
     const candidate: Candidate = {
       x,
       score: (sameOccasion ? 100 : 0) + sharedTopics * 3 + sharedPeople + (samePlace ? 1 : 0),
