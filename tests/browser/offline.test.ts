@@ -49,6 +49,12 @@ async function savedForOffline(page: Page): Promise<void> {
   await expect.poll(() => page.locator('#parley-offline-status').getAttribute('data-state'), { timeout: 30_000 }).toBe('saved');
 }
 
+/** The site's stylesheet applied: one is linked, loaded, and lays out the page (not the browser's default body margin). */
+async function styled(page: Page): Promise<void> {
+  expect(await page.locator('link[rel="stylesheet"]').count()).toBeGreaterThan(0);
+  await expect.poll(() => page.evaluate(() => document.styleSheets.length > 0 && getComputedStyle(document.body).margin !== '8px')).toBe(true);
+}
+
 async function firstResult(page: Page): Promise<string> {
   const first = page.locator('#search-results a').first();
   await first.waitFor({ timeout: 15_000 });
@@ -68,6 +74,7 @@ describe('installable offline site', () => {
     try {
       await page.goto(`${server.url}meetings/2023-04-14-samarkand/`);
       await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Sergey Lavrov meets Qin Gang in Samarkand');
+      await styled(page);
       await page.goto(`${server.url}search/?q=Jakarta`);
       expect(await firstResult(page)).toBe('Sergey Lavrov meets Wang Yi in Jakarta');
     } finally {
@@ -167,6 +174,7 @@ describe('downloadable copy', () => {
     await page.locator('main a[href*="meetings/2023-09-18-moscow/"]').first().click();
     await page.waitForURL(/meetings\/2023-09-18-moscow\/index\.html$/);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Moscow');
+    await styled(page);
 
     await page.locator('#header-q').fill('Astana');
     await page.locator('#header-q').press('Enter');
