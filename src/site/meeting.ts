@@ -106,10 +106,17 @@ interface ArchiveIndex {
   /** Dated meetings, oldest first, and each slug's position. */
   timeline: Meeting[];
   position: Map<string, number>;
-  byTopic: Map<string, Meeting[]>;
+  /** Each meeting's position in the archive. */
+  ordinal: Map<Meeting, number>;
   byOccasion: Map<string, Meeting[]>;
   /** Each meeting's date as a day count (null when undated), parsed once rather than per comparison. */
   day: Map<Meeting, number | null>;
+  /** Each topic's meetings as positions in the archive, for counting shared topics in a typed array. */
+  topicMembers: Map<string, Int32Array>;
+  /** Each meeting's place key, made once. */
+  place: Map<Meeting, string | null>;
+  /** The most participants any one meeting lists: bounds what shared people can add to a score. */
+  mostParticipants: number;
 }
 const indexes = new WeakMap<readonly Meeting[], ArchiveIndex>();
 
@@ -124,7 +131,11 @@ function indexOf(all: readonly Meeting[]): ArchiveIndex {
       if (x.occasion) (byOccasion.get(x.occasion) ?? byOccasion.set(x.occasion, []).get(x.occasion)!).push(x);
     }
     const day = new Map(all.map((x) => [x, dayNumber(x.date)]));
-    index = { timeline, position: new Map(timeline.map((x, i) => [x.slug, i])), byTopic, byOccasion, day };
+    const ordinal = new Map(all.map((x, i) => [x, i]));
+    const topicMembers = new Map([...byTopic].map(([t, list]) => [t, Int32Array.from(list, (x) => ordinal.get(x)!)]));
+    const place = new Map(all.map((x) => [x, placeKey(x)]));
+    const mostParticipants = all.reduce((most, x) => Math.max(most, x.participants.length), 0);
+    index = { timeline, position: new Map(timeline.map((x, i) => [x.slug, i])), ordinal, byOccasion, day, topicMembers, place, mostParticipants };
     indexes.set(all, index);
   }
   return index;
@@ -162,33 +173,59 @@ function better(a: Candidate, b: Candidate): number {
  * count a little); ties go to the nearest in time. Meetings sharing nothing are not related.
  */
 export function relatedMeetings(all: readonly Meeting[], m: Meeting, limit = 5): (MeetingLink & { why: string })[] {
-  const { byTopic, byOccasion, day: days } = indexOf(all);
+  const { ordinal, byOccasion, day: days, topicMembers, place: places, mostParticipants } = indexOf(all);
   // Shared topics counted from the topic index: only meetings sharing something are visited.
-  const shared = new Map<Meeting, number>();
-  for (const t of new Set(m.topics)) for (const x of byTopic.get(t) ?? []) shared.set(x, (shared.get(x) ?? 0) + 1);
-  for (const x of m.occasion ? (byOccasion.get(m.occasion) ?? []) : []) if (!shared.has(x)) shared.set(x, 0);
-  shared.delete(m);
+  const counts = new Uint16Array(all.length);
+  const touched: number[] = [];
+  for (const t of new Set(m.topics)) {
+    for (const i of topicMembers.get(t) ?? []) {
+      if (counts[i] === 0) touched.push(i);
+      counts[i] = counts[i]! + 1;
+    }
+  }
+  const sameOccasion = m.occasion ? (byOccasion.get(m.occasion) ?? []) : [];
   const day = dayNumber(m.date);
   const people = new Set(m.participants.map((p) => p.id));
-  const place = placeKey(m);
+  const place = places.get(m) ?? placeKey(m);
+  const placeBonus = place !== null ? 1 : 0;
   const best: Candidate[] = [];
-  for (const [x, sharedTopics] of shared) {
-    if (x.slug === m.slug) continue;
-    const sameOccasion = !!m.occasion && x.occasion === m.occasion;
+  const worst = () => (best.length === limit ? best[limit - 1]!.score : -1);
+  const consider = (x: Meeting, sharedTopics: number, occasion: boolean) => {
+    if (x === m || x.slug === m.slug) return;
     const sharedPeople = x.participants.filter((p) => people.has(p.id)).length;
-    const samePlace = place !== null && placeKey(x) === place;
-    const d = days.get(x) ?? null;
+    const samePlace = place !== null && (places.get(x) ?? placeKey(x)) === place;
+    const d = days.get(x) ?? dayNumber(x.date);
     const candidate: Candidate = {
       x,
-      score: (sameOccasion ? 100 : 0) + sharedTopics * 3 + sharedPeople + (samePlace ? 1 : 0),
+      score: (occasion ? 100 : 0) + sharedTopics * 3 + sharedPeople + (samePlace ? 1 : 0),
       distance: day !== null && d !== null ? Math.abs(day - d) : Number.MAX_SAFE_INTEGER,
-      why: sameOccasion ? 'same occasion' : `${sharedTopics} shared ${sharedTopics === 1 ? 'topic' : 'topics'}`,
+      why: occasion ? 'same occasion' : `${sharedTopics} shared ${sharedTopics === 1 ? 'topic' : 'topics'}`,
     };
     // Keep the best few in one pass rather than sorting every candidate.
-    if (best.length === limit && better(candidate, best[limit - 1]!) >= 0) continue;
+    if (best.length === limit && better(candidate, best[limit - 1]!) >= 0) return;
     const at = best.findIndex((b) => better(candidate, b) < 0);
     best.splice(at === -1 ? best.length : at, 0, candidate);
     if (best.length > limit) best.pop();
+  };
+  // The order candidates are seen in does not change the result (`better` is a total order), so
+  // the likeliest go first, and the rest stop once no score they could reach beats the fifth best:
+  // on a large archive most meetings share a topic with most others.
+  const sharedTopics = (x: Meeting) => {
+    const i = ordinal.get(x);
+    return i === undefined ? 0 : counts[i]!;
+  };
+  for (const x of sameOccasion) consider(x, sharedTopics(x), true);
+  const bySharedTopics: Meeting[][] = [];
+  for (const i of touched) {
+    const x = all[i]!;
+    if (!(m.occasion && x.occasion === m.occasion)) (bySharedTopics[counts[i]!] ??= []).push(x);
+  }
+  for (let n = bySharedTopics.length - 1; n > 0; n--) {
+    if (3 * n + mostParticipants + placeBonus < worst()) break;
+    for (const x of bySharedTopics[n] ?? []) {
+      if (3 * n + x.participants.length + placeBonus < worst()) continue;
+      consider(x, n, false);
+    }
   }
   return best.map((c) => ({ ...link(c.x), why: c.why }));
 }
