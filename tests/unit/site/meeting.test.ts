@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bibtex, plainCitation } from '../../../src/site/cite.ts';
 import { meetingView, neighboursInTime, relatedMeetings } from '../../../src/site/meeting.ts';
 import { meetingJsonLd, scriptJson } from '../../../src/site/structured-data.ts';
+import type { Meeting } from '../../../src/schema/meeting.ts';
 import { knowledge, meeting } from './fixtures.ts';
 
 const m1 = meeting({ slug: '2020-01-01-alpha', date: '2020-01-01', dateBasis: 'explicit', topics: ['trade'], occasion: 'Summit' });
@@ -32,6 +33,37 @@ describe('the meeting page model', () => {
     const many = Array.from({ length: 30 }, (_, i) => meeting({ slug: `${2000 + i}-01-01-x`, date: `${2000 + i}-01-01`, dateBasis: 'explicit', topics: ['trade'] }));
     const centre = many[15]!;
     expect(relatedMeetings(many, centre, 4).map((r) => r.slug)).toEqual(['2014-01-01-x', '2016-01-01-x', '2013-01-01-x', '2017-01-01-x']);
+  });
+
+  it('finds the same related meetings as scoring every meeting against every other', () => {
+    // A made-up archive where most meetings share a topic with most others, as real archives do.
+    let seed = 7;
+    const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+    const topics = ['trade', 'security', 'energy', 'health'];
+    const people = ['ann-example', 'bo-sample', 'cy-trial', 'di-test'];
+    const archive = Array.from({ length: 120 }, (_, i) => meeting({
+      slug: `m-${String(i).padStart(3, '0')}`,
+      date: next(5) === 0 ? null : `20${10 + next(10)}-0${1 + next(9)}-1${next(10)}`,
+      topics: topics.filter(() => next(2) === 0),
+      occasion: next(6) === 0 ? `Summit ${next(3)}` : null,
+      placeId: `place-${next(4)}`,
+      participants: people.filter(() => next(2) === 0).map((id) => ({ id, name: id, role: null, country: null })),
+    }));
+    const day = (d: string | null) => (d ? Date.parse(d) / 86_400_000 : null);
+    const everyPair = (m: Meeting) => archive
+      .filter((x) => x !== m)
+      .map((x) => {
+        const sameOccasion = !!m.occasion && x.occasion === m.occasion;
+        const topicsShared = x.topics.filter((t) => m.topics.includes(t)).length;
+        const score = (sameOccasion ? 100 : 0) + topicsShared * 3 + x.participants.filter((p) => m.participants.some((q) => q.id === p.id)).length + (x.placeId === m.placeId ? 1 : 0);
+        const [a, b] = [day(m.date), day(x.date)];
+        return { slug: x.slug, sameOccasion, topicsShared, score, distance: a !== null && b !== null ? Math.abs(a - b) : Number.MAX_SAFE_INTEGER };
+      })
+      .filter((c) => c.sameOccasion || c.topicsShared > 0)
+      .sort((a, b) => b.score - a.score || a.distance - b.distance || (a.slug < b.slug ? -1 : 1))
+      .slice(0, 5)
+      .map((c) => c.slug);
+    for (const m of archive) expect(relatedMeetings(archive, m).map((r) => r.slug), m.slug).toEqual(everyPair(m));
   });
 
   it('groups evidence under each topic, once per sentence, and drops non-web source URLs', () => {
