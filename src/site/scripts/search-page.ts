@@ -89,9 +89,14 @@ let pending: { id: string; data: () => Promise<ResultData> }[] = [];
 
 async function showMore(mine = generation): Promise<void> {
   const batch = pending.splice(0, pageSize);
-  const data = await Promise.all(batch.map((r) => r.data()));
-  if (mine !== generation) return; // a newer search has replaced these results
-  list.append(...data.map(resultItem));
+  // Fetch every excerpt at once, but show each result as soon as it and those above it are in:
+  // the first result does not wait for the twentieth.
+  const fetching = batch.map((r) => r.data());
+  for (const next of fetching) {
+    const d = await next;
+    if (mine !== generation) return; // a newer search has replaced these results
+    list.append(resultItem(d));
+  }
   list.dataset.count = String(list.children.length);
   more.hidden = pending.length === 0;
 }
@@ -129,8 +134,12 @@ form.addEventListener('submit', (e) => {
 });
 input.addEventListener('input', () => {
   clearTimeout(timer);
-  timer = setTimeout(() => void run(true), 150);
+  timer = setTimeout(() => void run(true), 60);
 });
+// Fetch Pagefind before the first keystroke, not on it: on focus, or once the page is idle.
+input.addEventListener('focus', () => void load(), { once: true });
+if ('requestIdleCallback' in window) requestIdleCallback(() => void load());
+else setTimeout(() => void load(), 200);
 form.addEventListener('change', (e) => {
   if (e.target !== input) void run(true);
 });
