@@ -1,6 +1,7 @@
 // Astro configuration. SITE_URL and BASE_PATH come from the environment (see README);
 // PARLEY_OUT_DIR and PARLEY_CACHE_DIR let tests and the benchmark build in scratch folders.
 import { defineConfig } from 'astro/config';
+import { contentStorePieces } from './src/build/content-store-pieces.ts';
 import { permalinks } from './src/permalinks/integration.ts';
 
 const base = (process.env.BASE_PATH || '/').replace(/\/?$/, '/');
@@ -22,5 +23,6 @@ export default defineConfig({
   // Old meeting URLs from content/permalinks.json: redirect and withdrawal pages, _redirects, a check.
   integrations: [permalinks()],
   // Pagefind's bundle is loaded at run time from /pagefind/; Vite must not rewrite that import.
-  vite: { build: { modulePreload: false, assetsInlineLimit: 0 } },
+  // contentStorePieces: the collection store compiles in pieces (see its module).
+  vite: { build: { modulePreload: false, assetsInlineLimit: 0 }, plugins: [contentStorePieces()] },
 });
