@@ -25,6 +25,8 @@ export interface DateMention {
 interface Parser {
   kind: DateMentionKind;
   re: RegExp;
+  /** Whether its pattern needs an ASCII digit (`\d` is ASCII only, even with the `u` flag). */
+  digits: boolean;
   read: (m: RegExpMatchArray, words: MergedLanguage) => Partial<DateMention> | null;
 }
 
@@ -45,53 +47,63 @@ function parsers(words: MergedLanguage): Parser[] {
   return [
     {
       kind: 'full',
+      digits: true,
       re: /(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?Z?)?(?![\d-])/gu,
       read: (m) => ({ year: +m[1]!, month: +m[2]!, day: +m[3]! }),
     },
     {
       kind: 'full',
+      digits: true,
       re: /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.])/gu,
       read: (m) => ({ day: +m[1]!, month: +m[2]!, year: +m[3]! }),
     },
     {
       kind: 'full',
+      digits: true,
       re: new RegExp(`(?<!\\d)(\\d{1,2})${ordinal}${range}\\s+${of}(${M})\\.?,?\\s+(\\d{4})${yearTail}(?!\\d)`, 'giu'),
       read: (m, w) => properlyCased(m[3]!) ? { day: +m[1]!, dayEnd: m[2] ? +m[2] : undefined, month: monthOf(w, m[3]!), year: +m[4]! } : null,
     },
     {
       kind: 'full',
+      digits: true,
       re: new RegExp(`(?<![\\p{L}])(${M})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?${range},?\\s+(\\d{4})(?!\\d)`, 'giu'),
       read: (m, w) => properlyCased(m[1]!) ? { month: monthOf(w, m[1]!), day: +m[2]!, dayEnd: m[3] ? +m[3] : undefined, year: +m[4]! } : null,
     },
     {
       kind: 'year',
+      digits: true,
       re: /(?:©|\(c\)|copyright)\s*(\d{4})(?!\d)/giu,
       read: (m) => ({ year: +m[1]!, copyright: true }),
     },
     ...(Y
       ? [{
           kind: 'year' as const,
+      digits: true,
           re: new RegExp(`(?<![\\d.])(\\d{4})\\s*(?:${Y})${notLetter}`, 'giu'),
           read: (m: RegExpMatchArray) => ({ year: +m[1]! }),
         }]
       : []),
     {
       kind: 'dayMonth',
+      digits: true,
       re: new RegExp(`(?<![\\d.])(\\d{1,2})${ordinal}${range}\\s+${of}(${M})\\.?${notLetter}`, 'giu'),
       read: (m, w) => properlyCased(m[3]!) ? { day: +m[1]!, dayEnd: m[2] ? +m[2] : undefined, month: monthOf(w, m[3]!) } : null,
     },
     {
       kind: 'dayMonth',
+      digits: true,
       re: new RegExp(`(?<![\\p{L}])(${M})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?${range}(?![\\d:])`, 'giu'),
       read: (m, w) => properlyCased(m[1]!) ? { month: monthOf(w, m[1]!), day: +m[2]!, dayEnd: m[3] ? +m[3] : undefined } : null,
     },
     {
       kind: 'thisMonth',
+      digits: false,
       re: new RegExp(`(?<![\\p{L}])(?:${words.thisWords.join('|') || 'this'})\\s+(${words.fullMonthAlternation})${notLetter}`, 'giu'),
       read: (m, w) => properlyCased(m[1]!) ? { month: monthOf(w, m[1]!) } : null,
     },
     {
       kind: 'weekday',
+      digits: false,
       re: new RegExp(`(?<![\\p{L}])(${W})${notLetter}`, 'giu'),
       read: (m, w) => properlyCased(m[1]!) ? { weekday: w.weekdays.get(m[1]!.toLowerCase()) } : null,
     },
@@ -105,7 +117,10 @@ export function findDateMentions(text: string, words: MergedLanguage): DateMenti
   let list = cache.get(words);
   if (!list) cache.set(words, (list = parsers(words)));
   const found: DateMention[] = [];
+  // Most lines have no digit: only the weekday and "this month" parsers can match there.
+  const hasDigit = /[0-9]/.test(text);
   for (const parser of list) {
+    if (parser.digits && !hasDigit) continue;
     parser.re.lastIndex = 0;
     for (const m of text.matchAll(parser.re)) {
       const index = m.index ?? 0;

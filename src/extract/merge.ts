@@ -27,6 +27,11 @@ export interface AssembledMeeting {
 
 const basisRank = (b: string) => dateBases.indexOf(b as (typeof dateBases)[number]);
 
+/** The day and month a report gives, with or without a year. */
+function dayMonthOf(x: ReportExtraction): { month: number; day: number } | null {
+  return x.date.dayMonth ?? (x.date.date ? { month: fromIso(x.date.date).month, day: fromIso(x.date.date).day } : null);
+}
+
 function sameMeeting(a: ReportExtraction, b: ReportExtraction): boolean {
   const pa = a.place.place?.id;
   const pb = b.place.place?.id;
@@ -37,9 +42,8 @@ function sameMeeting(a: ReportExtraction, b: ReportExtraction): boolean {
   const da = a.date.date;
   const db = b.date.date;
   if (da && db) return da === db;
-  const dm = (x: ReportExtraction) => x.date.dayMonth ?? (x.date.date ? { month: fromIso(x.date.date).month, day: fromIso(x.date.date).day } : null);
-  const ma = dm(a);
-  const mb = dm(b);
+  const ma = dayMonthOf(a);
+  const mb = dayMonthOf(b);
   return !!ma && !!mb && ma.month === mb.month && ma.day === mb.day;
 }
 
@@ -61,16 +65,23 @@ export function assembleMeetings(inputs: MergeInput[], knowledge: Knowledge, hel
   // Union-find over the sorted reports: the grouping does not depend on reading order.
   const parent = sorted.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  // Only reports placed in one place can be one meeting (sameMeeting), so only those pairs are
-  // compared, in the same order as all pairs would be: the same unions, without n² comparisons.
-  const atPlace = new Map<string, number[]>();
+  // Only reports at one place on one day (or day and month) can be one meeting (sameMeeting), so
+  // only those pairs are compared: the same unions as over all pairs, without n² comparisons.
+  const candidates = new Map<string, number[]>();
+  const keysOf = (x: ReportExtraction): string[] => {
+    const place = x.place.place?.id;
+    if (!place) return [];
+    const dm = dayMonthOf(x);
+    return [...(x.date.date ? [`${place}\0${x.date.date}`] : []), ...(dm ? [`${place}\0${dm.month}-${dm.day}`] : [])];
+  };
   sorted.forEach((input, i) => {
-    const place = input.extraction.place.place?.id;
-    if (place) atPlace.get(place)?.push(i) ?? atPlace.set(place, [i]);
+    for (const key of keysOf(input.extraction)) candidates.get(key)?.push(i) ?? candidates.set(key, [i]);
   });
   for (let i = 0; i < sorted.length; i++) {
-    for (const j of atPlace.get(sorted[i]!.extraction.place.place?.id ?? '') ?? []) {
-      if (j > i && sameMeeting(sorted[i]!.extraction, sorted[j]!.extraction)) parent[find(j)] = find(i);
+    for (const key of keysOf(sorted[i]!.extraction)) {
+      for (const j of candidates.get(key)!) {
+        if (j > i && sameMeeting(sorted[i]!.extraction, sorted[j]!.extraction)) parent[find(j)] = find(i);
+      }
     }
   }
   const groups = new Map<number, MergeInput[]>();
