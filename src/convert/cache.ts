@@ -1,20 +1,26 @@
 /**
- * The convert cache: what converting a seed gave last time, so a run after one article changed
- * redoes only that article (and the meetings it touches). An entry is keyed on the bytes it was
- * computed from (seed, sidecar, the collection's reference date; see ConvertMemo) and on the
- * extractor's version: a digest of the converter's source, the installed packages and the
- * knowledge files. Change any of them and every entry misses, so output is always byte-identical
- * to a cold run. Entries no run uses any more are dropped when the main file is next rewritten.
+ * The convert cache: what converting each seed gave last time, so a run after one article changed
+ * reads and converts only that article. An entry belongs to one seed: the stat of its files when
+ * they were read, the digest of their bytes, its reading and its extraction with the collection
+ * reference date that extraction used. The whole cache is keyed on the extractor's version: a
+ * digest of the converter's source, the installed packages and the knowledge files. Change any
+ * of them and every entry misses, so output is always byte-identical to a cold run.
+ *
+ * On disk: a main file of every entry and a small journal of entries changed since, so a run that
+ * converts one article writes one entry. Each file is a 4-byte length, a JSON index (the version,
+ * then per entry its seed, what the run needs to know without decoding it, and its length), then
+ * the entries' bytes (v8 serialisation) one after another; an entry is decoded only when used.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
-import type { ConvertMemo } from './collection.ts';
+import type { OutputRecord } from './meeting-files.ts';
+import type { SeedExtraction, SeedReading } from './seed.ts';
 
 /** Bump to drop every cache written before a change in the cache's own format. */
-const formatVersion = 'parley-convert-cache-2';
+const formatVersion = 'parley-convert-cache-3';
 
 const projectDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** Source folders whose code decides what a seed converts to. */
@@ -43,19 +49,45 @@ export function extractorVersion(contentDir: string, project: string = projectDi
   return hash.digest('hex');
 }
 
-export interface ConvertCache extends ConvertMemo {
-  /** Entries found and computed in this run. */
-  readonly hits: number;
-  readonly misses: number;
-  /** Write the entries this run used, when anything changed. */
-  save(): void;
+/** What the cache knows of a seed without decoding its entry. */
+export interface SeedFacts {
+  /** The stat of the seed's files when read (see seed-files.ts); null: not to be trusted, hash again. */
+  stat: string | null;
+  /** Digest of the seed's bytes and sidecar text: what the entry was computed from. */
+  digest: string;
+  /** Its reading's latest full date: the collection's reference date is the latest of these. */
+  latest: string | null;
+  /** The reference date its extraction used; undefined when it was not extracted (rejected). */
+  reference?: string | null;
 }
 
-/**
- * A cache file: a 4-byte length, a JSON index ({ version, entries: [key, length][] }), then the
- * entries' bytes one after another. Read whole and sliced, never copied entry by entry.
- */
-function readCacheFile(file: string, version: string, into: Map<string, Buffer>): number {
+export interface SeedOutcomeEntry {
+  reading: SeedReading;
+  /** Null when the reading was rejected. */
+  extraction: SeedExtraction | null;
+}
+
+export interface ConvertCache {
+  /** The folder it lives in. */
+  readonly dir: string;
+  facts(id: string): SeedFacts | undefined;
+  /** The seed's reading and extraction, as stored. */
+  outcome(id: string): SeedOutcomeEntry;
+  /** Record a seed's outcome (its bytes: v8 serialisation of a SeedOutcomeEntry). */
+  set(id: string, facts: SeedFacts, bytes: Uint8Array): void;
+  /** Record that a seed's files were read again and found unchanged: a new stat, the same entry. */
+  restat(id: string, stat: string | null): void;
+  /** Write what changed, forgetting seeds not in `ids` (the seeds of this run). */
+  save(ids: ReadonlySet<string>): void;
+  /** What the last run wrote into `outDir` (meeting-files.ts); empty for another folder. */
+  outputs(outDir: string): OutputRecord;
+  saveOutputs(outDir: string, record: OutputRecord): void;
+}
+
+type IndexEntry = [id: string, facts: SeedFacts, length: number];
+
+/** Read a cache file into `into` (seed → facts and bytes); the count read, 0 if none or unreadable. */
+function readCacheFile(file: string, version: string, into: Map<string, { facts: SeedFacts; bytes: Uint8Array }>): number {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
@@ -64,11 +96,11 @@ function readCacheFile(file: string, version: string, into: Map<string, Buffer>)
   }
   try {
     const indexLength = bytes.readUInt32LE(0);
-    const index = JSON.parse(bytes.subarray(4, 4 + indexLength).toString('utf8')) as { version: string; entries: [string, number][] };
+    const index = JSON.parse(bytes.subarray(4, 4 + indexLength).toString('utf8')) as { version: string; entries: IndexEntry[] };
     if (index.version !== version) return 0;
     let at = 4 + indexLength;
-    for (const [key, length] of index.entries) {
-      into.set(key, bytes.subarray(at, at + length));
+    for (const [id, facts, length] of index.entries) {
+      into.set(id, { facts, bytes: bytes.subarray(at, at + length) });
       at += length;
     }
     return index.entries.length;
@@ -77,83 +109,74 @@ function readCacheFile(file: string, version: string, into: Map<string, Buffer>)
   }
 }
 
-function writeCacheFile(file: string, version: string, entries: Iterable<[string, Buffer]>): void {
+function writeCacheFile(file: string, version: string, entries: Iterable<[string, { facts: SeedFacts; bytes: Uint8Array }]>): void {
   const list = [...entries];
-  const index = Buffer.from(JSON.stringify({ version, entries: list.map(([key, value]) => [key, value.length]) }));
+  const index = Buffer.from(JSON.stringify({ version, entries: list.map(([id, e]): IndexEntry => [id, e.facts, e.bytes.length]) }));
   const length = Buffer.alloc(4);
   length.writeUInt32LE(index.length);
   const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, Buffer.concat([length, index, ...list.map(([, value]) => value)]));
+  writeFileSync(temporary, Buffer.concat([length, index, ...list.map(([, e]) => e.bytes)]));
   renameSync(temporary, file);
-}
-
-function keyOf(step: string, parts: readonly (string | Uint8Array | null)[]): string {
-  const hash = createHash('sha256').update(step);
-  for (const part of parts) {
-    if (part === null) hash.update('\0n');
-    else {
-      // Length-prefixed, so no two different key lists hash the same bytes.
-      const bytes = typeof part === 'string' ? Buffer.from(part) : part;
-      hash.update(`\0${typeof part === 'string' ? 's' : 'b'}${bytes.length}:`).update(bytes);
-    }
-  }
-  return hash.digest('base64url');
 }
 
 /**
  * Open the cache in `dir` for converter version `version`; a missing or unreadable cache is empty.
- * The cache is a main file and a small journal of entries added since: a run that converts one
- * article rewrites only the journal. When the journal or the entries no run uses grow past a
- * fifth of the main file, the next save writes a new main file of the entries last used.
+ * When the journal grows past a fifth of the main file, or a fifth of the main file's seeds are
+ * gone, the next save writes a new main file.
  */
 export function openConvertCache(dir: string, version: string): ConvertCache {
   const mainFile = join(dir, 'convert-cache.bin');
   const journalFile = join(dir, 'convert-cache.journal');
-  const previous = new Map<string, Buffer>();
-  const inMain = readCacheFile(mainFile, version, previous);
-  const journal = new Map<string, Buffer>();
+  const entries = new Map<string, { facts: SeedFacts; bytes: Uint8Array }>();
+  const inMain = readCacheFile(mainFile, version, entries);
+  const journal = new Map<string, { facts: SeedFacts; bytes: Uint8Array }>();
   if (inMain > 0) readCacheFile(journalFile, version, journal);
-  for (const [key, value] of journal) previous.set(key, value);
-  const used = new Map<string, Buffer>();
-  const added = new Map<string, Buffer>();
-  let hits = 0;
-  let misses = 0;
+  for (const [id, entry] of journal) entries.set(id, entry);
+  const changed = new Set<string>();
+  const outputsFile = join(dir, 'outputs.json');
   return {
-    get hits() {
-      return hits;
+    dir,
+    facts: (id) => entries.get(id)?.facts,
+    outcome: (id) => deserialize(entries.get(id)!.bytes) as SeedOutcomeEntry,
+    set(id, facts, bytes) {
+      entries.set(id, { facts, bytes });
+      changed.add(id);
     },
-    get misses() {
-      return misses;
+    restat(id, stat) {
+      const entry = entries.get(id)!;
+      if (entry.facts.stat === stat) return;
+      entries.set(id, { ...entry, facts: { ...entry.facts, stat } });
+      changed.add(id);
     },
-    remember<T>(step: string, parts: readonly (string | Uint8Array | null)[], compute: () => T): T {
-      const key = keyOf(step, parts);
-      const stored = used.get(key) ?? previous.get(key);
-      if (stored) {
-        hits++;
-        used.set(key, stored);
-        return deserialize(stored) as T;
-      }
-      misses++;
-      const value = compute();
-      // Serialised now: later steps may change the objects they are handed.
-      const bytes = serialize(value);
-      used.set(key, bytes);
-      added.set(key, bytes);
-      return value;
-    },
-    save() {
-      const unused = previous.size - (used.size - added.size);
-      if (added.size === 0 && unused <= inMain / 5) return;
+    save(ids) {
+      const gone = [...entries.keys()].filter((id) => !ids.has(id));
+      if (changed.size === 0 && gone.length <= inMain / 5) return;
       mkdirSync(dir, { recursive: true });
-      if (inMain > 0 && journal.size + added.size <= inMain / 5 && unused <= inMain / 5) {
-        writeCacheFile(journalFile, version, [...journal, ...added]);
+      for (const id of changed) journal.set(id, entries.get(id)!);
+      if (inMain > 0 && journal.size <= inMain / 5 && gone.length <= inMain / 5) {
+        writeCacheFile(journalFile, version, journal);
         return;
       }
-      writeCacheFile(mainFile, version, used);
+      writeCacheFile(mainFile, version, [...entries].filter(([id]) => ids.has(id)).sort(([a], [b]) => (a < b ? -1 : 1)));
       rmSync(journalFile, { force: true });
+    },
+    outputs(outDir) {
+      try {
+        const saved = JSON.parse(readFileSync(outputsFile, 'utf8')) as { version: string; outDir: string; files: [string, { key: string; stat: string }][] };
+        return saved.version === version && saved.outDir === resolve(outDir) ? new Map(saved.files) : new Map();
+      } catch {
+        return new Map(); // none yet, or unreadable
+      }
+    },
+    saveOutputs(outDir, record) {
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(outputsFile, JSON.stringify({ version, outDir: resolve(outDir), files: [...record] }));
     },
   };
 }
+
+/** An entry's bytes, as `set` takes them. */
+export const serializeOutcome = (entry: SeedOutcomeEntry): Uint8Array => serialize(entry);
 
 /**
  * The cache the convert command uses: PARLEY_CONVERT_CACHE names its folder (default

@@ -1,10 +1,9 @@
 /**
  * Progress for long conversions: on a terminal, one line rewritten in place ("convert: 120/500
  * seeds"); in CI (CI=true) or when the output is not a terminal, nothing at all, so logs stay
- * quiet and diffable. Counting rides on the memo every seed passes through, so the pure
- * collection code knows nothing of it.
+ * quiet and diffable. The convert command counts each seed extracted; the pure collection code
+ * knows nothing of it.
  */
-import type { ConvertMemo } from './collection.ts';
 
 export interface ProgressStream {
   isTTY?: boolean;
@@ -19,22 +18,25 @@ export function wantsProgress(stream: ProgressStream, env: Record<string, string
   return !!stream.isTTY && !ci && total >= minimumSeeds;
 }
 
-/** A memo that counts extracted seeds and shows the count; `done()` clears the line. */
-export function withProgress(inner: ConvertMemo, total: number, stream: ProgressStream, now: () => number = () => performance.now()): ConvertMemo & { done(): void } {
+export interface ProgressLine {
+  /** One more seed extracted. */
+  seedDone(): void;
+  /** Clear the line. */
+  done(): void;
+}
+
+/** A line that shows how many of `total` seeds are extracted; `done()` clears it. */
+export function progressLine(total: number, stream: ProgressStream, now: () => number = () => performance.now()): ProgressLine {
   let count = 0;
   let shown = -Infinity;
   return {
-    remember(step, key, compute) {
-      const value = inner.remember(step, key, compute);
-      if (step === 'extract') {
-        count++;
-        // Redraw at most ten times a second: a terminal write per seed would slow a big run.
-        if (now() - shown >= 100 || count === total) {
-          shown = now();
-          stream.write(`\rconvert: ${count}/${total} seeds`);
-        }
+    seedDone() {
+      count++;
+      // Redraw at most ten times a second: a terminal write per seed would slow a big run.
+      if (now() - shown >= 100 || count === total) {
+        shown = now();
+        stream.write(`\rconvert: ${count}/${total} seeds`);
       }
-      return value;
     },
     done() {
       if (count > 0) stream.write('\r\u001b[2K');

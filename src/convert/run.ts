@@ -1,14 +1,20 @@
 /**
- * The convert command's I/O: read the seed folder, call convertCollection, write the meeting
- * files (removing stale ones), the optional JSON report, and print diagnostics.
+ * The convert command's I/O: list the seed folder, take each seed's outcome from the cache or
+ * convert it (on worker threads for many seeds), collect the meetings, write the meeting files
+ * (removing stale ones), the optional JSON report, and print diagnostics.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { formatDiagnostic } from '../extract/diagnostics.ts';
 import { loadKnowledge } from '../knowledge/load.ts';
-import { computeEveryTime, convertCollection, type SeedInput } from './collection.ts';
-import { wantsProgress, withProgress } from './progress.ts';
+import { collectOutcomes, meetingFile, meetingFileName } from './collection.ts';
+import { progressLine, wantsProgress, type ProgressLine } from './progress.ts';
 import { convertCacheFor } from './cache.ts';
+import { inputKey, writeMeetingFiles } from './meeting-files.ts';
+import { seedOutcomes } from './outcomes.ts';
+import { seedConverterFor } from './seed-converter.ts';
+import { listSeeds, readSeedFile } from './seed-files.ts';
+import type { SeedInput } from './seed.ts';
 import { ledgerFileFor, readLedger, recordPermalinks } from '../permalinks/file.ts';
 import { heldSlugsOf } from '../permalinks/ledger.ts';
 
@@ -23,37 +29,20 @@ export interface ConvertOptions {
   ledgerFile?: string | null;
 }
 
+/** Every seed in a folder, read whole: for conversions in memory (eval, tests). */
 export function readSeeds(dir: string): SeedInput[] {
-  const names = readdirSync(dir).filter((n) => n.endsWith('.txt')).sort();
-  return names.map((name) => {
-    const id = name.slice(0, -4);
-    const path = join(dir, name);
-    // Over-large files are not read whole: the decoder only needs to know their size.
-    const size = statSync(path).size;
-    const bytes = size > 1024 * 1024 ? new Uint8Array(size) : readFileSync(path);
-    const sidecarPath = join(dir, `${id}.meta.yaml`);
-    return { id, bytes, sidecar: existsSync(sidecarPath) ? readFileSync(sidecarPath, 'utf8') : null };
-  });
+  return listSeeds(dir, null).map(readSeedFile);
 }
 
-/** Write only what changed, remove what is no longer produced: the folder belongs to the converter. */
-export function writeMeetingFiles(outDir: string, files: Map<string, string>): { written: number; removed: number } {
-  mkdirSync(outDir, { recursive: true });
-  let written = 0;
-  let removed = 0;
-  for (const [name, content] of files) {
-    const path = join(outDir, name);
-    if (existsSync(path) && readFileSync(path, 'utf8') === content) continue;
-    writeFileSync(path, content);
-    written++;
-  }
-  for (const name of readdirSync(outDir)) {
-    if (name.endsWith('.md') && !files.has(name)) {
-      rmSync(join(outDir, name));
-      removed++;
-    }
-  }
-  return { written, removed };
+/**
+ * The time from which a seed's stat is not trusted (see listSeeds): the modification time of a
+ * stamp file in the cache folder, touched now, so it comes from the file system's own clock.
+ */
+function stampNow(cacheDir: string): bigint {
+  mkdirSync(cacheDir, { recursive: true });
+  const stamp = join(cacheDir, 'run-stamp');
+  writeFileSync(stamp, '');
+  return statSync(stamp, { bigint: true }).mtimeNs;
 }
 
 export function runConvert(options: ConvertOptions): number {
@@ -62,17 +51,32 @@ export function runConvert(options: ConvertOptions): number {
     return 2;
   }
   const knowledge = loadKnowledge(options.contentDir);
-  const seeds = readSeeds(options.seedsDir);
   // The convert cache (cache.ts): seeds converted before, by this code and knowledge, are not converted again.
   const cache = convertCacheFor(options.contentDir);
-  const memo = cache ?? computeEveryTime;
-  const progress = wantsProgress(process.stderr, process.env, seeds.length) ? withProgress(memo, seeds.length, process.stderr) : null;
+  const files = listSeeds(options.seedsDir, cache ? stampNow(cache.dir) : null);
+  let progress: ProgressLine | null = null;
+  const { outcomes } = seedOutcomes(
+    files,
+    cache,
+    (count) => seedConverterFor(count, knowledge, options.contentDir),
+    (total) => {
+      progress ??= wantsProgress(process.stderr, process.env, total) ? progressLine(total, process.stderr) : { seedDone() {}, done() {} };
+      progress.seedDone();
+    },
+  );
+  (progress as ProgressLine | null)?.done();
+  cache?.save(new Set(files.map((f) => f.id)));
   // Slugs already published stay with their seeds (see assembleMeetings).
   const held = heldSlugsOf(readLedger(ledgerFileFor(options)));
-  const result = convertCollection(seeds, knowledge, progress ?? memo, held);
-  progress?.done();
-  cache?.save();
-  const { written, removed } = writeMeetingFiles(options.outDir, result.files);
+  const result = collectOutcomes(outcomes, knowledge, held);
+  // A meeting file is made from its seeds' outcomes and its slug: the cache's digests name them.
+  const seedKey = (seed: string) => {
+    const facts = cache?.facts(seed);
+    return facts ? `${facts.digest}:${facts.reference}` : null;
+  };
+  const outputs = result.meetings.map((m) => ({ name: meetingFileName(m), key: inputKey(m, seedKey), render: () => meetingFile(m) }));
+  const { written, removed, record } = writeMeetingFiles(options.outDir, outputs, cache?.outputs(options.outDir));
+  cache?.saveOutputs(options.outDir, record);
   recordPermalinks(options, result.meetings);
   if (options.reportFile) writeFileSync(options.reportFile, `${JSON.stringify(result.report, null, 2)}\n`);
 
@@ -81,7 +85,7 @@ export function runConvert(options: ConvertOptions): number {
   const count = (s: string) => result.report.filter((r) => r.status === s).length;
   if (!options.quiet) {
     console.log(
-      `convert: ${seeds.length} seeds → ${result.files.size} meetings (${count('converted')} converted, ${count('merged')} merged, ${count('skipped')} skipped, ${count('rejected')} rejected); ${written} files written, ${removed} removed, ${result.diagnostics.length} diagnostics`,
+      `convert: ${files.length} seeds → ${outputs.length} meetings (${count('converted')} converted, ${count('merged')} merged, ${count('skipped')} skipped, ${count('rejected')} rejected); ${written} files written, ${removed} removed, ${result.diagnostics.length} diagnostics`,
     );
   }
   const problems = count('skipped') + count('rejected') + result.diagnostics.filter((d) => d.severity !== 'info').length;

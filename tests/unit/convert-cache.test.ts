@@ -1,12 +1,16 @@
 // The convert cache never changes what convert writes: warm, partly warm and cold runs give the
-// same files and report, byte for byte; and a changed article is the only one converted again.
-import { mkdtempSync, rmSync } from 'node:fs';
+// same outcomes, byte for byte; a changed article is the only one read and converted again, and
+// an unchanged one is not even read. Worker threads give the same records as one thread.
+import { mkdtempSync, rmSync, statSync, utimesSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { editedArticle, generateArticles } from '../../src/bench/articles.ts';
 import { extractorVersion, openConvertCache } from '../../src/convert/cache.ts';
-import { convertCollection, type SeedInput } from '../../src/convert/collection.ts';
+import { collectOutcomes, convertCollection, type SeedInput } from '../../src/convert/collection.ts';
+import { seedOutcomes } from '../../src/convert/outcomes.ts';
+import { inlineConverter, workerConverter } from '../../src/convert/seed-converter.ts';
+import { listSeeds } from '../../src/convert/seed-files.ts';
 import { readSeeds } from '../../src/convert/run.ts';
 import { loadKnowledge, loadKnowledgeFiles } from '../../src/knowledge/load.ts';
 
@@ -22,49 +26,98 @@ const scratch = () => {
 };
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-const outputOf = (r: ReturnType<typeof convertCollection>) => ({ files: [...r.files.entries()], report: r.report, diagnostics: r.diagnostics });
+const outputOf = (r: Omit<ReturnType<typeof convertCollection>, 'files'>) => ({ meetings: r.meetings, report: r.report, diagnostics: r.diagnostics });
+
+function writeSeedFolder(dir: string, list: SeedInput[]): void {
+  mkdirSync(dir, { recursive: true });
+  for (const s of list) {
+    writeFileSync(join(dir, `${s.id}.txt`), s.bytes);
+    if (s.sidecar !== null) writeFileSync(join(dir, `${s.id}.meta.yaml`), s.sidecar);
+  }
+}
+
+/** Every file's modification time set well in the past, as a folder left alone for a while is. */
+function age(dir: string, list: SeedInput[], seconds: number): void {
+  const then = Date.now() / 1000 - seconds;
+  for (const s of list) utimesSync(join(dir, `${s.id}.txt`), then, then);
+}
+
+/** A run as the convert command makes it: list the folder, take outcomes from the cache or compute them. */
+function run(seedDir: string, cacheDir: string) {
+  const cache = openConvertCache(cacheDir, 'v1');
+  const files = listSeeds(seedDir, BigInt(Date.now()) * 1_000_000n);
+  const { outcomes, counts } = seedOutcomes(files, cache, () => inlineConverter(knowledge));
+  cache.save(new Set(files.map((f) => f.id)));
+  return { result: collectOutcomes(outcomes, knowledge), counts };
+}
 
 describe('convert cache', () => {
-  it('gives byte-identical output, cold, warm and after one article changed', () => {
-    const dir = scratch();
+  it('gives the same output, cold, warm and after one article changed; reads only what changed', () => {
+    const seedDir = join(scratch(), 'seeds');
+    const cacheDir = scratch();
+    writeSeedFolder(seedDir, seeds);
+    age(seedDir, seeds, 60);
     const cold = convertCollection(seeds, knowledge);
-    const filling = openConvertCache(dir, 'v1');
-    expect(outputOf(convertCollection(seeds, knowledge, filling))).toEqual(outputOf(cold));
-    filling.save();
 
-    const warm = openConvertCache(dir, 'v1');
-    expect(outputOf(convertCollection(seeds, knowledge, warm))).toEqual(outputOf(cold));
-    expect(warm.misses).toBe(0);
-    warm.save();
+    const first = run(seedDir, cacheDir);
+    expect(outputOf(first.result)).toEqual(outputOf(cold));
+    expect(first.counts.read).toBe(seeds.length);
 
+    const warm = run(seedDir, cacheDir);
+    expect(outputOf(warm.result)).toEqual(outputOf(cold));
+    expect(warm.counts).toEqual({ read: 0, extracted: 0 });
+
+    // The same size, another word: caught by the stat's mtime, then by the digest.
     const changed = editedArticle(articles[15]!);
-    const edited = seeds.map((s) => (s.id === changed.id ? toSeed(changed) : s));
-    const partly = openConvertCache(dir, 'v1');
-    const result = convertCollection(edited, knowledge, partly);
-    expect(outputOf(result)).toEqual(outputOf(convertCollection(edited, knowledge)));
-    // The changed seed's reading and extraction, and its meeting's file, at most.
-    expect(partly.misses).toBeGreaterThan(0);
-    expect(partly.misses).toBeLessThanOrEqual(3);
-    partly.save();
+    const original = toSeed(articles[15]!);
+    const sameSize = Buffer.from(original.bytes);
+    const at = sameSize.indexOf(' ') + 1;
+    sameSize[at] = sameSize[at]! ^ 0x20; // one letter's case
+    const edited = seeds.map((s) => (s.id === changed.id ? { ...s, bytes: sameSize } : s));
+    writeFileSync(join(seedDir, `${changed.id}.txt`), sameSize);
+    age(seedDir, [original], 30);
+    const partly = run(seedDir, cacheDir);
+    expect(outputOf(partly.result)).toEqual(outputOf(convertCollection(edited, knowledge)));
+    expect(partly.counts).toEqual({ read: 1, extracted: 1 });
 
-    // What that run added is kept (in the journal): converting the same again misses nothing.
-    const again = openConvertCache(dir, 'v1');
-    expect(outputOf(convertCollection(edited, knowledge, again))).toEqual(outputOf(result));
-    expect(again.misses).toBe(0);
-  }, 60_000);
+    // Touched but not changed: read and hashed again, not converted.
+    age(seedDir, [original], 10);
+    expect(run(seedDir, cacheDir).counts).toEqual({ read: 1, extracted: 0 });
+  }, 120_000);
+
+  it('does not trust the stat of a file modified since the run began', () => {
+    const seedDir = join(scratch(), 'seeds');
+    writeSeedFolder(seedDir, seeds.slice(0, 3));
+    const justNow = statSync(join(seedDir, `${seeds[0]!.id}.txt`), { bigint: true }).mtimeNs;
+    expect(listSeeds(seedDir, justNow).find((f) => f.id === seeds[0]!.id)!.stat).toBeNull();
+    expect(listSeeds(seedDir, justNow + 1n).find((f) => f.id === seeds[0]!.id)!.stat).not.toBeNull();
+  });
 
   it('misses everything for another extractor version', () => {
     const dir = scratch();
     const first = openConvertCache(dir, 'v1');
-    convertCollection(seeds.slice(0, 10), knowledge, first);
-    first.save();
-    const other = openConvertCache(dir, 'v2');
-    convertCollection(seeds.slice(0, 10), knowledge, other);
-    expect(other.hits).toBe(0);
-  }, 30_000);
+    first.set('a', { stat: null, digest: 'd', latest: null }, new Uint8Array([1]));
+    first.save(new Set(['a']));
+    expect(openConvertCache(dir, 'v1').facts('a')).toBeDefined();
+    expect(openConvertCache(dir, 'v2').facts('a')).toBeUndefined();
+  });
 
   it('versions the extractor by its code and knowledge files', () => {
     expect(extractorVersion('content')).toBe(extractorVersion('content'));
     expect(extractorVersion('content')).toMatch(/^[0-9a-f]{64}$/);
   });
+});
+
+describe('worker threads', () => {
+  it('give the same records, report and diagnostics as one thread', () => {
+    const workers = workerConverter('content', 2);
+    try {
+      const parallel = convertCollection(seeds, knowledge, workers);
+      const single = convertCollection(seeds, knowledge);
+      expect([...parallel.files]).toEqual([...single.files]);
+      expect(outputOf(parallel)).toEqual(outputOf(single));
+    } finally {
+      workers.close();
+    }
+  }, 120_000);
 });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeEveryTime } from '../../../src/convert/collection.ts';
-import { wantsProgress, withProgress } from '../../../src/convert/progress.ts';
+import { progressLine, wantsProgress } from '../../../src/convert/progress.ts';
 
 describe('progress', () => {
   const tty = { isTTY: true, write: () => true };
@@ -19,10 +18,9 @@ describe('progress', () => {
   it('counts extracted seeds and clears its line', () => {
     const written: string[] = [];
     let clock = 0;
-    const memo = withProgress(computeEveryTime, 3, { write: (t: string) => written.push(t) }, () => (clock += 200));
-    for (let i = 0; i < 3; i++) memo.remember('extract', [String(i)], () => i);
-    memo.remember('read', ['x'], () => 0);
-    memo.done();
+    const line = progressLine(3, { write: (t: string) => written.push(t) }, () => (clock += 200));
+    for (let i = 0; i < 3; i++) line.seedDone();
+    line.done();
     expect(written).toEqual(['\rconvert: 1/3 seeds', '\rconvert: 2/3 seeds', '\rconvert: 3/3 seeds', '\r\u001b[2K']);
   });
 });

@@ -1,0 +1,96 @@
+/**
+ * The outcome of every seed in a folder: taken from the convert cache where the seed's files are
+ * unchanged (by stat, else by digest) and its extraction used the same reference date; computed
+ * by the seed converter otherwise, and recorded in the cache. Reads only the seeds it must.
+ */
+import { createHash } from 'node:crypto';
+import { serialize } from 'node:v8';
+import type { ConvertCache, SeedOutcomeEntry } from './cache.ts';
+import type { SeedOutcome } from './collection.ts';
+import { corpusReferenceDateOf, type SeedInput, type SeedReading } from './seed.ts';
+import type { ExtractJob, SeedConverter } from './seed-converter.ts';
+import { readSeedFile, type SeedFile } from './seed-files.ts';
+
+/** What a seed's outcome is computed from: its bytes and its sidecar's text. */
+export function seedDigest(seed: SeedInput): string {
+  const hash = createHash('sha256').update(`${seed.bytes.length}:`).update(seed.bytes);
+  return hash.update(seed.sidecar === null ? '\0' : `\u0001${seed.sidecar}`).digest('hex');
+}
+
+export interface OutcomeCounts {
+  /** Seeds whose files were read, and seeds extracted anew. */
+  read: number;
+  extracted: number;
+}
+
+export function seedOutcomes(
+  files: readonly SeedFile[],
+  cache: ConvertCache | null,
+  /** The converter for this many seeds to read or extract (seedConverterFor). */
+  converter: (toConvert: number) => SeedConverter,
+  /** Called as each seed is extracted (the progress line). */
+  onExtracted: (toExtract: number) => void = () => {},
+): { outcomes: SeedOutcome[]; counts: OutcomeCounts } {
+  const inputs = new Map<string, SeedInput>();
+  const input = (f: SeedFile) => inputs.get(f.id) ?? inputs.set(f.id, readSeedFile(f)).get(f.id)!;
+  const digests = new Map<string, string>();
+
+  // Unchanged: the same stat as when the cache read it, or, read again, the same bytes.
+  const unchanged = new Set<string>();
+  for (const f of files) {
+    const known = cache?.facts(f.id);
+    if (!known) continue;
+    if (f.stat !== null && known.stat === f.stat) {
+      unchanged.add(f.id);
+      continue;
+    }
+    const digest = seedDigest(input(f));
+    digests.set(f.id, digest);
+    if (digest === known.digest) {
+      unchanged.add(f.id);
+      cache!.restat(f.id, f.stat);
+    }
+  }
+  const changed = files.filter((f) => !unchanged.has(f.id));
+  // Extracting needs the reference date, so every changed seed is read before any is extracted.
+  const latest = new Map<string, string | null>();
+  for (const f of files) if (unchanged.has(f.id)) latest.set(f.id, cache!.facts(f.id)!.latest);
+  const toRead = changed.map(input);
+  let seeds: SeedConverter | null = toRead.length > 0 ? converter(toRead.length) : null;
+  const readings = seeds ? seeds.read(toRead) : new Map<string, SeedReading>();
+  for (const [id, r] of readings) latest.set(id, r.latest);
+  const reference = corpusReferenceDateOf([...latest.values()].map((l) => ({ latest: l }) as SeedReading));
+
+  const outcomes = new Map<string, SeedOutcome>();
+  const record = (f: SeedFile, entry: SeedOutcomeEntry, bytes: () => Uint8Array) => {
+    outcomes.set(f.id, { id: f.id, ...entry });
+    const facts = { stat: f.stat, digest: digests.get(f.id) ?? seedDigest(input(f)), latest: entry.reading.latest, ...(entry.extraction ? { reference } : {}) };
+    // Serialised now: later steps may change the objects they are handed.
+    cache?.set(f.id, facts, bytes());
+  };
+  const jobs: ExtractJob[] = [];
+  for (const f of files) {
+    const reading = readings.get(f.id);
+    if (reading) {
+      if (reading.rejected) {
+        const entry = { reading, extraction: null };
+        record(f, entry, () => serialize(entry));
+      } else jobs.push({ seed: input(f), reading });
+      continue;
+    }
+    const known = cache!.facts(f.id)!;
+    if (known.reference === undefined || known.reference === reference) outcomes.set(f.id, { id: f.id, ...cache!.outcome(f.id) });
+    // Unchanged, but extracted against another reference date: extracted again.
+    else jobs.push({ seed: input(f), reading: cache!.outcome(f.id).reading });
+  }
+  if (jobs.length > 0) {
+    seeds ??= converter(jobs.length);
+    const byId = new Map(files.map((f) => [f.id, f]));
+    seeds.extract(jobs, reference, (id, entry, bytes) => {
+      record(byId.get(id)!, entry, bytes);
+      onExtracted(jobs.length);
+    });
+  }
+  seeds?.close();
+  return { outcomes: files.map((f) => outcomes.get(f.id)!), counts: { read: inputs.size, extracted: jobs.length } };
+}

@@ -1,0 +1,167 @@
+/**
+ * Running the per-seed steps (seed.ts) for many seeds: on this thread, or spread over worker
+ * threads (worker.ts), each with the knowledge compiled once. Both give the same outcomes; the
+ * collection puts them in seed order, so neither the thread count nor the timing shows in the
+ * output. A worker hands each outcome over as the bytes the cache keeps (v8 serialisation),
+ * moved, not copied.
+ */
+import { availableParallelism } from 'node:os';
+import { deserialize, serialize } from 'node:v8';
+import type { SeedOutcomeEntry } from './cache.ts';
+import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import type { Knowledge } from '../knowledge/index.ts';
+import type { ReportDocument } from '../extract/document.ts';
+import { extractSeed, readSeed, type SeedInput, type SeedReading } from './seed.ts';
+
+export interface ExtractJob {
+  seed: SeedInput;
+  reading: SeedReading;
+}
+
+export interface SeedConverter {
+  /** Step 1: each seed's reading. */
+  read(seeds: readonly SeedInput[]): Map<string, SeedReading>;
+  /**
+   * Step 2 for readable seeds: each one's reading and extraction together, and that entry's bytes
+   * as the cache keeps them (made on demand).
+   */
+  extract(jobs: readonly ExtractJob[], reference: string | null, onEntry: (id: string, entry: SeedOutcomeEntry, bytes: () => Uint8Array) => void): void;
+  close(): void;
+}
+
+/** Below this many seeds to convert, starting workers costs more than they save. */
+export const minimumSeedsForWorkers = 200;
+
+/** The converter for `count` seeds: workers when there are enough seeds and more than one core. */
+export function seedConverterFor(count: number, knowledge: Knowledge, contentDir: string, threads: number = availableParallelism()): SeedConverter {
+  return count >= minimumSeedsForWorkers && threads > 1 ? workerConverter(contentDir, threads) : inlineConverter(knowledge);
+}
+
+/** This thread; a seed read by `read` is not read again by `extract`. */
+export function inlineConverter(knowledge: Knowledge): SeedConverter {
+  const docs = new Map<string, ReportDocument | null>();
+  return {
+    read(seeds) {
+      const readings = new Map<string, SeedReading>();
+      for (const seed of seeds) {
+        const { reading, doc } = readSeed(seed, knowledge);
+        docs.set(seed.id, doc);
+        readings.set(seed.id, reading);
+      }
+      return readings;
+    },
+    extract(jobs, reference, onEntry) {
+      for (const { seed, reading } of jobs) {
+        const extraction = extractSeed(seed, reading, reference, knowledge, docs.get(seed.id) ?? null);
+        docs.delete(seed.id);
+        const entry = { reading, extraction };
+        onEntry(seed.id, entry, () => serialize(entry));
+      }
+    },
+    close() {},
+  };
+}
+
+/** Seeds travel in batches: few messages, and each worker has the next batch at hand. */
+const batchSize = 64;
+/** A worker silent this long has died (its errors cannot reach a thread blocked waiting). */
+const silenceLimitMs = 120_000;
+
+export type WorkerRequest =
+  | { type: 'read'; seeds: SeedInput[] }
+  | { type: 'extract'; reference: string | null; jobs: { id: string; seed: SeedInput | null; reading: SeedReading }[] };
+export type WorkerReply =
+  | { type: 'read'; readings: [string, SeedReading][] }
+  | { type: 'extract'; entries: [string, Uint8Array][] }
+  | { type: 'failed'; message: string };
+
+export interface WorkerSetup {
+  contentDir: string;
+  port: MessagePort;
+  /** Slot 0 counts the replies every worker has posted: the main thread sleeps on it. */
+  replies: Int32Array;
+}
+
+/**
+ * `threads` workers (worker.ts), each loading the knowledge in `contentDir`. The calls stay
+ * synchronous, like the rest of the converter: this thread posts batches and sleeps until a
+ * worker has answered (Atomics.wait on a shared counter), then takes the answer off its port.
+ */
+export function workerConverter(contentDir: string, threads: number): SeedConverter {
+  const replies = new Int32Array(new SharedArrayBuffer(4));
+  const ports: MessagePort[] = [];
+  const workers = Array.from({ length: threads }, () => {
+    const { port1, port2 } = new MessageChannel();
+    ports.push(port1);
+    const setup: WorkerSetup = { contentDir, port: port2, replies };
+    const worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData: setup, transferList: [port2] });
+    worker.unref();
+    return worker;
+  });
+  /** Which worker read a seed, and so holds its document. */
+  const holder = new Map<string, number>();
+  let seen = 0;
+
+  /** Send each worker its requests, the next as soon as it answers the last; hand over each answer. */
+  function run(queues: WorkerRequest[][], onReply: (reply: WorkerReply) => void): void {
+    let waiting = 0;
+    const next = (w: number) => {
+      const request = queues[w]!.shift();
+      if (!request) return;
+      ports[w]!.postMessage(request);
+      waiting++;
+    };
+    // Two requests in flight per worker: it starts the next while this thread takes its answer.
+    for (let w = 0; w < workers.length; w++) for (let i = 0; i < 2; i++) next(w);
+    while (waiting > 0) {
+      if (Atomics.wait(replies, 0, seen, silenceLimitMs) === 'timed-out') throw new Error('convert: a worker thread stopped answering');
+      seen = Atomics.load(replies, 0);
+      for (let w = 0; w < workers.length; w++) {
+        for (let message = receiveMessageOnPort(ports[w]!); message; message = receiveMessageOnPort(ports[w]!)) {
+          const reply = message.message as WorkerReply;
+          if (reply.type === 'failed') throw new Error(`convert: a worker thread failed: ${reply.message}`);
+          waiting--;
+          onReply(reply);
+          next(w);
+        }
+      }
+    }
+  }
+
+  return {
+    read(seeds) {
+      // Batches dealt round-robin: the same split every run.
+      const queues: WorkerRequest[][] = workers.map(() => []);
+      for (let from = 0, b = 0; from < seeds.length; from += batchSize, b++) {
+        const batch = seeds.slice(from, from + batchSize);
+        queues[b % workers.length]!.push({ type: 'read', seeds: batch });
+        for (const seed of batch) holder.set(seed.id, b % workers.length);
+      }
+      const readings = new Map<string, SeedReading>();
+      run(queues, (reply) => {
+        if (reply.type === 'read') for (const [id, reading] of reply.readings) readings.set(id, reading);
+      });
+      return readings;
+    },
+    extract(jobs, reference, onEntry) {
+      // A seed goes back to the worker that read it; one read in an earlier run, to any.
+      const perWorker: ExtractJob[][] = workers.map(() => []);
+      jobs.forEach((job, i) => perWorker[holder.get(job.seed.id) ?? i % workers.length]!.push(job));
+      const queues = perWorker.map((list, w) => {
+        const requests: WorkerRequest[] = [];
+        for (let from = 0; from < list.length; from += batchSize) {
+          const batch = list.slice(from, from + batchSize);
+          requests.push({ type: 'extract', reference, jobs: batch.map(({ seed, reading }) => ({ id: seed.id, seed: holder.get(seed.id) === w ? null : seed, reading })) });
+        }
+        return requests;
+      });
+      run(queues, (reply) => {
+        if (reply.type === 'extract') for (const [id, bytes] of reply.entries) onEntry(id, deserialize(bytes) as SeedOutcomeEntry, () => bytes);
+      });
+    },
+    close() {
+      for (const port of ports) port.close();
+      for (const worker of workers) void worker.terminate();
+    },
+  };
+}

@@ -1,0 +1,130 @@
+/**
+ * Converting one seed, in the two steps a collection needs: reading it (decode, document, the
+ * latest full date it prints) and extracting its meeting (which needs the collection's reference
+ * date, the latest of all readings). Pure, and independent of every other seed: a worker thread
+ * or the cache can do either step for any seed. A bad seed is reported by name, never thrown.
+ */
+import { createHash } from 'node:crypto';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import type { Knowledge } from '../knowledge/index.ts';
+import { decodeSeed } from '../extract/decode.ts';
+import { diagnostic, type Diagnostic } from '../extract/diagnostics.ts';
+import { extractMeeting, readReport, referenceDateOf, type Sidecar } from '../extract/index.ts';
+import type { ReportDocument } from '../extract/document.ts';
+import type { MergeInput } from '../extract/merge.ts';
+import { applyOverrides } from '../extract/overrides.ts';
+
+export interface SeedInput {
+  /** File name without `.txt`. */
+  id: string;
+  bytes: Uint8Array;
+  /** Text of `<id>.meta.yaml`, when there is one. */
+  sidecar: string | null;
+}
+
+export type SeedStatus = 'converted' | 'merged' | 'skipped' | 'rejected';
+
+export interface SeedReport {
+  seed: string;
+  status: SeedStatus;
+  slug: string | null;
+  reasons: string[];
+}
+
+/** What reading a seed gave: its diagnostics, why it was rejected, or its latest date and sidecar. */
+export interface SeedReading {
+  diagnostics: Diagnostic[];
+  rejected: SeedReport | null;
+  /** The latest full date the report prints (see referenceDateOf). */
+  latest: string | null;
+  sidecar: Sidecar | null;
+}
+
+/** What extracting a readable seed gave: a report for the merge, or why it makes no meeting. */
+export interface SeedExtraction {
+  diagnostics: Diagnostic[];
+  /** Skipped or rejected; null when it makes (part of) a meeting. */
+  report: SeedReport | null;
+  input: MergeInput | null;
+}
+
+const sidecarSchema = z.object({
+  url: z.string().optional(),
+  outlet: z.string().optional(),
+  published: z.union([z.string(), z.date()]).optional(),
+  retrieved: z.union([z.string(), z.date()]).optional(),
+  language: z.string().optional(),
+});
+
+function readSidecar(id: string, text: string | null, diagnostics: Diagnostic[]): Sidecar | null {
+  if (text === null) return null;
+  try {
+    const parsed = sidecarSchema.safeParse(parseYaml(text) ?? {});
+    if (!parsed.success) {
+      diagnostics.push(diagnostic(id, 'sidecar/invalid', `${id}.meta.yaml: ${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}; sidecar ignored`));
+      return null;
+    }
+    const day = (v: string | Date | undefined) => (v instanceof Date ? v.toISOString().slice(0, 10) : v);
+    return { ...parsed.data, published: day(parsed.data.published), retrieved: day(parsed.data.retrieved) };
+  } catch (error) {
+    diagnostics.push(diagnostic(id, 'sidecar/invalid', `${id}.meta.yaml is not valid YAML (${(error as Error).message.split('\n')[0]}); sidecar ignored`));
+    return null;
+  }
+}
+
+export function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+const failed = (error: unknown) => `the converter failed on this seed: ${(error as Error).message}`;
+
+/** Step 1. `doc` is the document read, for step 2 to reuse; null when the seed was rejected. */
+export function readSeed(seed: SeedInput, knowledge: Knowledge): { reading: SeedReading; doc: ReportDocument | null } {
+  const found: Diagnostic[] = [];
+  const decoded = decodeSeed(seed.bytes);
+  if (!decoded.ok) {
+    found.push(diagnostic(seed.id, decoded.rule, decoded.reason, undefined, 'error'));
+    return { reading: { diagnostics: found, rejected: { seed: seed.id, status: 'rejected', slug: null, reasons: [decoded.reason] }, latest: null, sidecar: null }, doc: null };
+  }
+  try {
+    const doc = readReport(seed.id, decoded.text, knowledge);
+    const latest = referenceDateOf(doc, knowledge);
+    return { reading: { diagnostics: found, rejected: null, latest, sidecar: readSidecar(seed.id, seed.sidecar, found) }, doc };
+  } catch (error) {
+    const reason = failed(error);
+    found.push(diagnostic(seed.id, 'seed/failed', reason, undefined, 'error'));
+    return { reading: { diagnostics: found, rejected: { seed: seed.id, status: 'rejected', slug: null, reasons: [reason] }, latest: null, sidecar: null }, doc: null };
+  }
+}
+
+/** The collection's reference date: the latest full date any seed prints. */
+export function corpusReferenceDateOf(readings: Iterable<SeedReading>): string | null {
+  let latest: string | null = null;
+  for (const r of readings) if (r.latest && (!latest || r.latest > latest)) latest = r.latest;
+  return latest;
+}
+
+/**
+ * Step 2, for a seed whose reading was not rejected. `doc`: its document from step 1, when at
+ * hand (a reading from the cache has none: the seed is read again).
+ */
+export function extractSeed(seed: SeedInput, reading: SeedReading, corpusReferenceDate: string | null, knowledge: Knowledge, doc: ReportDocument | null = null): SeedExtraction {
+  const found: Diagnostic[] = [];
+  try {
+    const document = doc ?? readReport(seed.id, (decodeSeed(seed.bytes) as { text: string }).text, knowledge);
+    const raw = extractMeeting(document, { seed: seed.id, knowledge, sidecar: reading.sidecar, corpusReferenceDate });
+    const { extraction, problems } = applyOverrides(raw, knowledge);
+    for (const p of problems) found.push(diagnostic(seed.id, 'override/invalid', p, undefined, 'error'));
+    found.push(...extraction.diagnostics);
+    if (!extraction.isMeeting) {
+      found.push(diagnostic(seed.id, 'seed/not-a-meeting', extraction.reasons.join('; '), undefined, 'warning'));
+      return { diagnostics: found, report: { seed: seed.id, status: 'skipped', slug: null, reasons: extraction.reasons }, input: null };
+    }
+    return { diagnostics: found, report: null, input: { extraction, hash: sha256(seed.bytes) } };
+  } catch (error) {
+    const reason = failed(error);
+    found.push(diagnostic(seed.id, 'seed/failed', reason, undefined, 'error'));
+    return { diagnostics: found, report: { seed: seed.id, status: 'rejected', slug: null, reasons: [reason] }, input: null };
+  }
+}

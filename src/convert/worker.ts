@@ -1,0 +1,50 @@
+/**
+ * A worker thread of the seed converter (seed-converter.ts): compiles the knowledge once, then
+ * answers batches of seeds to read and to extract, keeping each document it read for its
+ * extraction. Pure steps inside; messages are its only I/O besides loading the knowledge.
+ */
+import { serialize } from 'node:v8';
+import { workerData } from 'node:worker_threads';
+import type { ReportDocument } from '../extract/document.ts';
+import type { Knowledge } from '../knowledge/index.ts';
+import { loadKnowledge } from '../knowledge/load.ts';
+import { extractSeed, readSeed, type SeedInput, type SeedReading } from './seed.ts';
+import type { WorkerReply, WorkerRequest, WorkerSetup } from './seed-converter.ts';
+
+const { contentDir, port, replies } = workerData as WorkerSetup;
+const read = new Map<string, { seed: SeedInput; doc: ReportDocument | null }>();
+let knowledge: Knowledge | null = null;
+
+function answer(request: WorkerRequest): { reply: WorkerReply; transfer: ArrayBuffer[] } {
+  knowledge ??= loadKnowledge(contentDir);
+  if (request.type === 'read') {
+    const readings: [string, SeedReading][] = [];
+    for (const seed of request.seeds) {
+      const { reading, doc } = readSeed(seed, knowledge);
+      read.set(seed.id, { seed, doc });
+      readings.push([seed.id, reading]);
+    }
+    return { reply: { type: 'read', readings }, transfer: [] };
+  }
+  const entries: [string, Uint8Array][] = [];
+  for (const job of request.jobs) {
+    const held = read.get(job.id);
+    read.delete(job.id);
+    const extraction = extractSeed(job.seed ?? held!.seed, job.reading, request.reference, knowledge, held?.doc ?? null);
+    entries.push([job.id, serialize({ reading: job.reading, extraction })]);
+  }
+  return { reply: { type: 'extract', entries }, transfer: [...new Set(entries.map(([, bytes]) => bytes.buffer as ArrayBuffer))] };
+}
+
+port.on('message', (request: WorkerRequest) => {
+  let out: { reply: WorkerReply; transfer: ArrayBuffer[] };
+  try {
+    out = answer(request);
+  } catch (error) {
+    out = { reply: { type: 'failed', message: (error as Error).message }, transfer: [] };
+  }
+  port.postMessage(out.reply, out.transfer);
+  // Wake the main thread, asleep until some worker answers.
+  Atomics.add(replies, 0, 1);
+  Atomics.notify(replies, 0);
+});
