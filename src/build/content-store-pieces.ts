@@ -25,6 +25,9 @@ export function splitStoreLiteral(code: string, pieceLength = 1 << 20): string |
     return null; // not one plain string literal: leave Astro's code as it is
   }
   if (typeof text !== 'string') return null;
+  // Non-ASCII characters can only stand inside the store's JSON strings, where \uXXXX means the
+  // same: with none left, V8 keeps the text in one byte a character instead of two.
+  text = text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   const pieces: string[] = [];
   // A piece may end inside a surrogate pair: JSON.stringify escapes the lone halves, and the
   // join puts the same UTF-16 code units back together.

@@ -29,3 +29,11 @@ describe('splitStoreLiteral', () => {
     expect(splitStoreLiteral(`export default JSON.parse(${JSON.stringify('{"a":1}')})`)).toBeNull();
   });
 });
+
+describe('splitStoreLiteral, characters', () => {
+  it('writes pieces in ASCII only, so the store text takes one byte a character', () => {
+    const store = { title: 'Лавров и Ван И — «встреча» \u{1F600}' };
+    const split = splitStoreLiteral(`export default JSON.parse(${JSON.stringify(JSON.stringify(store))})`, 4)!;
+    expect(split).toMatch(/^[\x00-\x7f]*$/);
+  });
+});
