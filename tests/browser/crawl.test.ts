@@ -1,13 +1,14 @@
 // Every internal link and asset of a built site answers, for a site at the root and for one
 // hosted under BASE_PATH=/archive (with enough meetings to paginate); the sitemap lists every page.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, matchesGlob, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import { buildSiteInto, serve, type BuiltSite } from './site-build.ts';
 import { launchBrowser } from './chromium.ts';
 import { clonedMeetings, crawl, currentPageDirs, isCurrentPage, removeScratchDirs, removeSite } from './helpers.ts';
 import type { StaticServer } from '../../src/build/serve.ts';
+import { indexedPages } from '../../src/build/pagefind.ts';
 
 const siteUrl = 'https://parley.example';
 const sites: { root?: { site: BuiltSite; server: StaticServer }; archive?: { site: BuiltSite; server: StaticServer } } = {};
@@ -56,6 +57,21 @@ for (const which of ['root', 'archive'] as const) {
       const unreached = builtPages(site.dir, server.url).filter((p) => !reached.has(p) && !/\/(pagefind|_astro)\//.test(p));
       expect(unreached).toEqual([]);
       expect(result.pages).toBeGreaterThan(20);
+    });
+
+    it('gives Pagefind every page it should index: each page with data-pagefind-body matches its glob', () => {
+      const { site } = sites[which]!;
+      const bodies: string[] = [];
+      const walk = (d: string) => {
+        for (const name of readdirSync(d)) {
+          const p = join(d, name);
+          if (statSync(p).isDirectory()) walk(p);
+          else if (name.endsWith('.html') && /\sdata-pagefind-body[\s=>]/.test(readFileSync(p, 'utf8'))) bodies.push(relative(site.dir, p).split('\\').join('/'));
+        }
+      };
+      walk(site.dir);
+      expect(bodies.length).toBeGreaterThan(0);
+      expect(bodies.filter((p) => !matchesGlob(p, indexedPages))).toEqual([]);
     });
 
     it('lists every page in the sitemap, each with the public SITE_URL and base', async () => {
