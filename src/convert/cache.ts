@@ -16,6 +16,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
+import type { KnowledgeFiles } from '../knowledge/index.ts';
 import type { OutputRecord } from './meeting-files.ts';
 import type { SeedExtraction, SeedReading } from './seed.ts';
 
@@ -79,6 +80,9 @@ export interface ConvertCache {
   restat(id: string, stat: string | null): void;
   /** Write what changed, forgetting seeds not in `ids` (the seeds of this run). */
   save(ids: ReadonlySet<string>): void;
+  /** The knowledge files as last loaded and validated (the version covers their bytes), or null. */
+  knowledgeFiles(): KnowledgeFiles | null;
+  saveKnowledgeFiles(files: KnowledgeFiles): void;
   /** What the last run wrote into `outDir` (meeting-files.ts); empty for another folder. */
   outputs(outDir: string): OutputRecord;
   saveOutputs(outDir: string, record: OutputRecord): void;
@@ -134,6 +138,7 @@ export function openConvertCache(dir: string, version: string): ConvertCache {
   for (const [id, entry] of journal) entries.set(id, entry);
   const changed = new Set<string>();
   const outputsFile = join(dir, 'outputs.json');
+  const knowledgeFile = join(dir, 'knowledge.bin');
   return {
     dir,
     facts: (id) => entries.get(id)?.facts,
@@ -159,6 +164,20 @@ export function openConvertCache(dir: string, version: string): ConvertCache {
       }
       writeCacheFile(mainFile, version, [...entries].filter(([id]) => ids.has(id)).sort(([a], [b]) => (a < b ? -1 : 1)));
       rmSync(journalFile, { force: true });
+    },
+    knowledgeFiles() {
+      try {
+        const saved = deserialize(readFileSync(knowledgeFile)) as { version: string; files: KnowledgeFiles };
+        return saved.version === version ? saved.files : null;
+      } catch {
+        return null; // none yet, or unreadable
+      }
+    },
+    saveKnowledgeFiles(files) {
+      mkdirSync(dir, { recursive: true });
+      const temporary = `${knowledgeFile}.${process.pid}.tmp`;
+      writeFileSync(temporary, serialize({ version, files }));
+      renameSync(temporary, knowledgeFile);
     },
     outputs(outDir) {
       try {

@@ -6,7 +6,8 @@
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { formatDiagnostic } from '../extract/diagnostics.ts';
-import { loadKnowledge } from '../knowledge/load.ts';
+import { compileKnowledge } from '../knowledge/index.ts';
+import { loadKnowledgeFiles } from '../knowledge/load.ts';
 import { collectOutcomes, meetingFile, meetingFileName } from './collection.ts';
 import { progressLine, wantsProgress, type ProgressLine } from './progress.ts';
 import { convertCacheFor } from './cache.ts';
@@ -50,15 +51,21 @@ export function runConvert(options: ConvertOptions): number {
     console.error(`convert: no seeds folder at ${options.seedsDir}`);
     return 2;
   }
-  const knowledge = loadKnowledge(options.contentDir);
   // The convert cache (cache.ts): seeds converted before, by this code and knowledge, are not converted again.
   const cache = convertCacheFor(options.contentDir);
+  // Parsing and validating the knowledge files costs more than converting an article: kept too.
+  let knowledgeFiles = cache?.knowledgeFiles();
+  if (!knowledgeFiles) {
+    knowledgeFiles = loadKnowledgeFiles(options.contentDir);
+    cache?.saveKnowledgeFiles(knowledgeFiles);
+  }
+  const knowledge = compileKnowledge(knowledgeFiles);
   const files = listSeeds(options.seedsDir, cache ? stampNow(cache.dir) : null);
   let progress: ProgressLine | null = null;
   const { outcomes } = seedOutcomes(
     files,
     cache,
-    (count) => seedConverterFor(count, knowledge, options.contentDir),
+    (count) => seedConverterFor(count, knowledge, knowledgeFiles),
     (total) => {
       progress ??= wantsProgress(process.stderr, process.env, total) ? progressLine(total, process.stderr) : { seedDone() {}, done() {} };
       progress.seedDone();

@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
 import { deserialize, serialize } from 'node:v8';
 import type { SeedOutcomeEntry } from './cache.ts';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
-import type { Knowledge } from '../knowledge/index.ts';
+import type { Knowledge, KnowledgeFiles } from '../knowledge/index.ts';
 import type { ReportDocument } from '../extract/document.ts';
 import { extractSeed, readSeed, type SeedInput, type SeedReading } from './seed.ts';
 
@@ -33,8 +33,8 @@ export interface SeedConverter {
 export const minimumSeedsForWorkers = 200;
 
 /** The converter for `count` seeds: workers when there are enough seeds and more than one core. */
-export function seedConverterFor(count: number, knowledge: Knowledge, contentDir: string, threads: number = availableParallelism()): SeedConverter {
-  return count >= minimumSeedsForWorkers && threads > 1 ? workerConverter(contentDir, threads) : inlineConverter(knowledge);
+export function seedConverterFor(count: number, knowledge: Knowledge, files: KnowledgeFiles, threads: number = availableParallelism()): SeedConverter {
+  return count >= minimumSeedsForWorkers && threads > 1 ? workerConverter(files, threads) : inlineConverter(knowledge);
 }
 
 /** This thread; a seed read by `read` is not read again by `extract`. */
@@ -76,24 +76,25 @@ export type WorkerReply =
   | { type: 'failed'; message: string };
 
 export interface WorkerSetup {
-  contentDir: string;
+  /** The knowledge files, loaded once by the main thread; each worker compiles them. */
+  files: KnowledgeFiles;
   port: MessagePort;
   /** Slot 0 counts the replies every worker has posted: the main thread sleeps on it. */
   replies: Int32Array;
 }
 
 /**
- * `threads` workers (worker.ts), each loading the knowledge in `contentDir`. The calls stay
+ * `threads` workers (worker.ts), each compiling the knowledge `files`. The calls stay
  * synchronous, like the rest of the converter: this thread posts batches and sleeps until a
  * worker has answered (Atomics.wait on a shared counter), then takes the answer off its port.
  */
-export function workerConverter(contentDir: string, threads: number): SeedConverter {
+export function workerConverter(files: KnowledgeFiles, threads: number): SeedConverter {
   const replies = new Int32Array(new SharedArrayBuffer(4));
   const ports: MessagePort[] = [];
   const workers = Array.from({ length: threads }, () => {
     const { port1, port2 } = new MessageChannel();
     ports.push(port1);
-    const setup: WorkerSetup = { contentDir, port: port2, replies };
+    const setup: WorkerSetup = { files, port: port2, replies };
     const worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData: setup, transferList: [port2] });
     worker.unref();
     return worker;

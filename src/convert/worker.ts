@@ -1,22 +1,21 @@
 /**
  * A worker thread of the seed converter (seed-converter.ts): compiles the knowledge once, then
  * answers batches of seeds to read and to extract, keeping each document it read for its
- * extraction. Pure steps inside; messages are its only I/O besides loading the knowledge.
+ * extraction. Pure steps inside; messages are its only I/O.
  */
 import { serialize } from 'node:v8';
 import { workerData } from 'node:worker_threads';
 import type { ReportDocument } from '../extract/document.ts';
-import type { Knowledge } from '../knowledge/index.ts';
-import { loadKnowledge } from '../knowledge/load.ts';
+import { compileKnowledge, type Knowledge } from '../knowledge/index.ts';
 import { extractSeed, readSeed, type SeedInput, type SeedReading } from './seed.ts';
 import type { WorkerReply, WorkerRequest, WorkerSetup } from './seed-converter.ts';
 
-const { contentDir, port, replies } = workerData as WorkerSetup;
+const { files, port, replies } = workerData as WorkerSetup;
 const read = new Map<string, { seed: SeedInput; doc: ReportDocument | null }>();
 let knowledge: Knowledge | null = null;
 
 function answer(request: WorkerRequest): { reply: WorkerReply; transfer: ArrayBuffer[] } {
-  knowledge ??= loadKnowledge(contentDir);
+  knowledge ??= compileKnowledge(files);
   if (request.type === 'read') {
     const readings: [string, SeedReading][] = [];
     for (const seed of request.seeds) {

@@ -110,7 +110,7 @@ describe('convert cache', () => {
 
 describe('worker threads', () => {
   it('give the same records, report and diagnostics as one thread', () => {
-    const workers = workerConverter('content', 2);
+    const workers = workerConverter(loadKnowledgeFiles('content'), 2);
     try {
       const parallel = convertCollection(seeds, knowledge, workers);
       const single = convertCollection(seeds, knowledge);
