@@ -120,6 +120,56 @@ describe('search', () => {
     }
   });
 
+  it('loads Pagefind with the page, before the first keystroke, and fetches no index chunk or excerpt until then', async () => {
+    const page = await browser.context.newPage();
+    const fetched: string[] = [];
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname)); // the worker's requests too
+    await page.goto(`${server.url}search/`, { waitUntil: 'networkidle' });
+    expect(fetched).toContain('/pagefind/pagefind.js');
+    expect(fetched.some((p) => /^\/pagefind\/wasm\.[^/]+\.pagefind$/.test(p))).toBe(true);
+    expect(fetched.filter((p) => /^\/pagefind\/(index|filter|fragment)\//.test(p))).toEqual([]);
+  });
+
+  it('searches on the first keystroke without waiting for the debounce', async () => {
+    // A browser of its own: the fake clock belongs to the whole context.
+    const own = await launchBrowser({ serviceWorkers: 'block' });
+    try {
+      const page = await own.context.newPage();
+      await page.clock.install();
+      await page.goto(`${server.url}search/?q=Jakarta`);
+      await results(page); // Pagefind is loaded
+      // From here on no timer fires: a search that waits for one never runs.
+      await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
+      await page.getByRole('searchbox', { name: 'Search the archive' }).fill('Samarkand');
+      expect(await results(page)).toEqual((await search('?q=Samarkand')).urls);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('shows the results of a query typed before Pagefind has loaded', async () => {
+    const page = await browser.context.newPage();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/pagefind/pagefind.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${server.url}search/`);
+    await page.getByRole('searchbox', { name: 'Search the archive' }).fill('Samarkand');
+    expect(await page.locator('#search-status').textContent()).toBe('Searching…');
+    release();
+    expect(await results(page)).toEqual((await search('?q=Samarkand')).urls);
+  });
+
+  it('shows the results of the last query when typing fast, in the same order as a direct search', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}search/`, { waitUntil: 'networkidle' });
+    await page.getByRole('searchbox', { name: 'Search the archive' }).pressSequentially('Sergey Lavrov', { delay: 15 });
+    await expect.poll(() => new URL(page.url()).searchParams.get('q'), { timeout: 10_000 }).toBe('Sergey Lavrov');
+    expect(await results(page)).toEqual((await search('?q=Sergey+Lavrov')).urls);
+  });
+
   it('moves nothing on the page when the index loads and results arrive', async () => {
     const page = await browser.context.newPage();
     await page.addInitScript(() => {

@@ -1,7 +1,7 @@
 /**
  * The search page's browser script: reads the form, keeps the state in the URL, asks Pagefind
- * (loaded on first use from <base>/pagefind/), and renders results as text. Result excerpts are
- * rebuilt from text and <mark> only, so nothing in an indexed page can become markup here.
+ * (loaded from <base>/pagefind/ as the page loads), and renders results as text. Result excerpts
+ * are rebuilt from text and <mark> only, so nothing in an indexed page can become markup here.
  */
 import { facetNames, isEmpty, pagefindQuery, readState, writeState, type SearchState } from '../search-state.ts';
 
@@ -13,6 +13,7 @@ interface ResultData {
 interface Pagefind {
   options: (o: object) => Promise<void>;
   init?: () => Promise<void>;
+  preload: (term: string | null, o?: object) => Promise<void>;
   search: (term: string | null, o?: object) => Promise<{ results: { id: string; data: () => Promise<ResultData> }[] } | null>;
 }
 
@@ -127,19 +128,39 @@ async function run(pushUrl: boolean): Promise<void> {
   status.textContent = n === 0 ? '0 meetings found' : `${n} ${n === 1 ? 'meeting' : 'meetings'} found`;
 }
 
+// A keystroke after a pause searches at once; keystrokes that follow it within the debounce wait
+// for the last one, meanwhile having Pagefind fetch the index chunks their words need.
+const debounceMs = 60;
 let timer: ReturnType<typeof setTimeout> | undefined;
+let typedSince = false;
+function settle(): void {
+  clearTimeout(timer);
+  timer = undefined;
+  typedSince = false;
+}
 form.addEventListener('submit', (e) => {
   e.preventDefault();
+  settle();
   void run(true);
 });
 input.addEventListener('input', () => {
-  clearTimeout(timer);
-  timer = setTimeout(() => void run(true), 60);
+  if (timer === undefined) void run(true);
+  else {
+    typedSince = true;
+    clearTimeout(timer);
+    const { term, options } = pagefindQuery(stateFromForm());
+    if (term) load().then((pf) => pf.preload(term, options)).catch(() => undefined);
+  }
+  timer = setTimeout(() => {
+    const again = typedSince;
+    settle();
+    if (again) void run(true);
+  }, debounceMs);
 });
-// Fetch Pagefind before the first keystroke, not on it: on focus, or once the page is idle.
-input.addEventListener('focus', () => void load(), { once: true });
-if ('requestIdleCallback' in window) requestIdleCallback(() => void load());
-else setTimeout(() => void load(), 200);
+// Fetch Pagefind as the page loads, not on the first keystroke. Its first search would then spend
+// ~100 ms building its word segmenter and Unicode tables: have it build them now, with a term that
+// is all punctuation, so nothing is fetched.
+load().then((pf) => pf.preload('-')).catch(() => undefined);
 form.addEventListener('change', (e) => {
   if (e.target !== input) void run(true);
 });
