@@ -89,10 +89,15 @@ let generation = 0;
 let pending: { id: string; data: () => Promise<ResultData> }[] = [];
 
 async function showMore(mine = generation): Promise<void> {
-  const batch = pending.splice(0, pageSize);
-  // Fetch every excerpt at once, but show each result as soon as it and those above it are in:
-  // the first result does not wait for the twentieth.
-  const fetching = batch.map((r) => r.data());
+  const [first, ...rest] = pending.splice(0, pageSize);
+  // The first result's excerpt is fetched alone, so it does not queue behind nineteen others in
+  // Pagefind's worker; then the rest at once, each shown as soon as it and those above it are in.
+  if (first) {
+    const d = await first.data();
+    if (mine !== generation) return; // a newer search has replaced these results
+    list.append(resultItem(d));
+  }
+  const fetching = rest.map((r) => r.data());
   for (const next of fetching) {
     const d = await next;
     if (mine !== generation) return; // a newer search has replaced these results
