@@ -17,6 +17,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type { KnowledgeFiles } from '../knowledge/index.ts';
+import type { SeedSummary } from './collection.ts';
 import type { OutputRecord } from './meeting-files.ts';
 import type { SeedExtraction, SeedReading } from './seed.ts';
 
@@ -60,6 +61,8 @@ export interface SeedFacts {
   latest: string | null;
   /** The reference date its extraction used; undefined when it was not extracted (rejected). */
   reference?: string | null;
+  /** What the collection needs of its outcome besides its report (collection.ts). */
+  summary: SeedSummary;
 }
 
 export interface SeedOutcomeEntry {

@@ -9,7 +9,7 @@ import type { Knowledge } from '../knowledge/index.ts';
 import { bodyMarkdown } from '../extract/body.ts';
 import type { Diagnostic } from '../extract/diagnostics.ts';
 import type { ReportExtraction } from '../extract/index.ts';
-import { assembleMeetings, type AssembledMeeting, type MergeInput } from '../extract/merge.ts';
+import { buildMeeting, mergeFactsOf, planMeetings, type AssembledMeeting, type MeetingPlan, type MergeFacts } from '../extract/merge.ts';
 import type { Meeting } from '../schema/meeting.ts';
 import { corpusReferenceDateOf, type SeedExtraction, type SeedInput, type SeedReading, type SeedReport } from './seed.ts';
 import { inlineConverter, type SeedConverter } from './seed-converter.ts';
@@ -70,41 +70,73 @@ export function convertCollection(
 }
 
 /**
- * The collection from its seeds' outcomes (in any order): meetings, report and diagnostics, the
- * same whichever thread or run computed each outcome. Files are left to the caller (meetingFile).
+ * What the collection needs of a seed's outcome besides the reports its meeting is built from:
+ * small enough for the convert cache to keep in its index and plan a run with alone.
  */
-export function collectOutcomes(outcomes: readonly SeedOutcome[], knowledge: Knowledge, heldSlugs: ReadonlyMap<string, string> = new Map()): Omit<ConversionResult, 'files'> {
-  const diagnostics: Diagnostic[] = [];
-  const report: SeedReport[] = [];
-  const inputs: MergeInput[] = [];
-  const ordered = [...outcomes].sort(bySeedId);
-  // Every reading's diagnostics before any extraction's: the order the sort below starts from.
-  for (const { reading } of ordered) {
-    diagnostics.push(...reading.diagnostics);
-    if (reading.rejected) report.push(reading.rejected);
-  }
-  for (const { extraction } of ordered) {
-    if (!extraction) continue;
-    diagnostics.push(...extraction.diagnostics);
-    if (extraction.report) report.push(extraction.report);
-    if (extraction.input) inputs.push(extraction.input);
-  }
+export interface SeedSummary {
+  id: string;
+  readingDiagnostics: Diagnostic[];
+  extractionDiagnostics: Diagnostic[];
+  /** Rejected when read, or skipped or failed when extracted; null when it makes a meeting. */
+  report: SeedReport | null;
+  /** What merging reads of its report; null when it makes no meeting. */
+  merge: MergeFacts | null;
+  /** Its report's own diagnostics as `rule: message`: the reasons given when it leads its meeting. */
+  reasons: string[];
+}
 
-  const meetings = assembleMeetings(inputs, knowledge, heldSlugs);
-  const bySeed = new Map(inputs.map((e) => [e.extraction.seed, e.extraction]));
-  for (const m of meetings) {
+export function summaryOf(outcome: SeedOutcome): SeedSummary {
+  const { reading, extraction } = outcome;
+  const input = extraction?.input ?? null;
+  return {
+    id: outcome.id,
+    readingDiagnostics: reading.diagnostics,
+    extractionDiagnostics: extraction?.diagnostics ?? [],
+    report: reading.rejected ?? extraction?.report ?? null,
+    merge: input ? mergeFactsOf(input) : null,
+    reasons: input ? input.extraction.diagnostics.map((d) => `${d.rule}: ${d.message}`) : [],
+  };
+}
+
+/** The meetings (seeds and slug, in slug order), the report and the diagnostics of a collection. */
+export interface CollectionPlan {
+  plans: MeetingPlan[];
+  report: SeedReport[];
+  diagnostics: Diagnostic[];
+}
+
+/** Plan the collection from its seeds' summaries (in any order): the same whichever thread or run made each. */
+export function planCollection(summaries: readonly SeedSummary[], heldSlugs: ReadonlyMap<string, string> = new Map()): CollectionPlan {
+  const ordered = [...summaries].sort(bySeedId);
+  // Every reading's diagnostics before any extraction's: the order the sort below starts from.
+  const diagnostics: Diagnostic[] = [...ordered.flatMap((s) => s.readingDiagnostics), ...ordered.flatMap((s) => s.extractionDiagnostics)];
+  const report: SeedReport[] = ordered.flatMap((s) => (s.report ? [s.report] : []));
+  const plans = planMeetings(ordered.flatMap((s) => (s.merge ? [s.merge] : [])), heldSlugs);
+  const byId = new Map(ordered.map((s) => [s.id, s]));
+  for (const m of plans) {
     m.seeds.forEach((seed, i) => {
-      const x = bySeed.get(seed)!;
       report.push({
         seed,
         status: i === 0 ? 'converted' : 'merged',
-        slug: m.meeting.slug,
-        reasons: i === 0 ? x.diagnostics.map((d) => `${d.rule}: ${d.message}`) : [`merged into ${m.meeting.slug} with ${m.seeds[0]}`],
+        slug: m.slug,
+        reasons: i === 0 ? byId.get(seed)!.reasons : [`merged into ${m.slug} with ${m.seeds[0]}`],
       });
     });
   }
   report.sort((a, b) => (a.seed < b.seed ? -1 : 1));
   diagnostics.sort((a, b) => (a.seed < b.seed ? -1 : a.seed > b.seed ? 1 : a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : 1)));
+  return { plans, report, diagnostics };
+}
+
+/**
+ * The collection from its seeds' outcomes (in any order): meetings, report and diagnostics, the
+ * same whichever thread or run computed each outcome. Files are left to the caller (meetingFile).
+ */
+export function collectOutcomes(outcomes: readonly SeedOutcome[], knowledge: Knowledge, heldSlugs: ReadonlyMap<string, string> = new Map()): Omit<ConversionResult, 'files'> {
+  const { plans, report, diagnostics } = planCollection(outcomes.map(summaryOf), heldSlugs);
+  const inputs = [...outcomes].sort(bySeedId).flatMap((o) => (o.extraction?.input ? [o.extraction.input] : []));
+  const bySeed = new Map(inputs.map((i) => [i.extraction.seed, i]));
+  const meetings = plans.map((plan) => buildMeeting(plan, (seed) => bySeed.get(seed)!, knowledge));
   return { meetings, extractions: inputs.map((e) => e.extraction), report, diagnostics };
 }
 

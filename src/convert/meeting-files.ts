@@ -7,7 +7,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AssembledMeeting } from '../extract/merge.ts';
 
 /** File name → what it was made from (inputKey) and its stat once written. */
 export type OutputRecord = Map<string, { key: string; stat: string }>;
@@ -20,8 +19,8 @@ export interface MeetingOutput {
 }
 
 /** A meeting's inputs: its slug and, per seed in order, what the cache keys its outcome on. */
-export function inputKey(m: AssembledMeeting, seedKey: (seed: string) => string | null): string | null {
-  const hash = createHash('sha256').update(m.meeting.slug);
+export function inputKey(m: { slug: string; seeds: readonly string[] }, seedKey: (seed: string) => string | null): string | null {
+  const hash = createHash('sha256').update(m.slug);
   for (const seed of m.seeds) {
     const key = seedKey(seed);
     if (key === null) return null;

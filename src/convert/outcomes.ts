@@ -1,12 +1,13 @@
 /**
  * The outcome of every seed in a folder: taken from the convert cache where the seed's files are
  * unchanged (by stat, else by digest) and its extraction used the same reference date; computed
- * by the seed converter otherwise, and recorded in the cache. Reads only the seeds it must.
+ * by the seed converter otherwise, and recorded in the cache. Reads only the seeds it must, and
+ * decodes a cached outcome only when asked for it: a run plans with the summaries alone.
  */
 import { createHash } from 'node:crypto';
 import { serialize } from 'node:v8';
 import type { ConvertCache, SeedOutcomeEntry } from './cache.ts';
-import type { SeedOutcome } from './collection.ts';
+import { summaryOf, type SeedOutcome, type SeedSummary } from './collection.ts';
 import { corpusReferenceDateOf, type SeedInput, type SeedReading } from './seed.ts';
 import type { ExtractJob, SeedConverter } from './seed-converter.ts';
 import { readSeedFile, type SeedFile } from './seed-files.ts';
@@ -30,7 +31,7 @@ export function seedOutcomes(
   converter: (toConvert: number) => SeedConverter,
   /** Called as each seed is extracted (the progress line). */
   onExtracted: (toExtract: number) => void = () => {},
-): { outcomes: SeedOutcome[]; counts: OutcomeCounts } {
+): { summaries: SeedSummary[]; outcomeOf: (id: string) => SeedOutcome; counts: OutcomeCounts } {
   const inputs = new Map<string, SeedInput>();
   const input = (f: SeedFile) => inputs.get(f.id) ?? inputs.set(f.id, readSeedFile(f)).get(f.id)!;
   const digests = new Map<string, string>();
@@ -62,9 +63,12 @@ export function seedOutcomes(
   const reference = corpusReferenceDateOf([...latest.values()].map((l) => ({ latest: l }) as SeedReading));
 
   const outcomes = new Map<string, SeedOutcome>();
+  const summaries = new Map<string, SeedSummary>();
   const record = (f: SeedFile, entry: SeedOutcomeEntry, bytes: () => Uint8Array) => {
-    outcomes.set(f.id, { id: f.id, ...entry });
-    const facts = { stat: f.stat, digest: digests.get(f.id) ?? seedDigest(input(f)), latest: entry.reading.latest, ...(entry.extraction ? { reference } : {}) };
+    const outcome = { id: f.id, ...entry };
+    outcomes.set(f.id, outcome);
+    summaries.set(f.id, summaryOf(outcome));
+    const facts = { stat: f.stat, digest: digests.get(f.id) ?? seedDigest(input(f)), latest: entry.reading.latest, ...(entry.extraction ? { reference } : {}), summary: summaries.get(f.id)! };
     // Serialised now: later steps may change the objects they are handed.
     cache?.set(f.id, facts, bytes());
   };
@@ -79,7 +83,7 @@ export function seedOutcomes(
       continue;
     }
     const known = cache!.facts(f.id)!;
-    if (known.reference === undefined || known.reference === reference) outcomes.set(f.id, { id: f.id, ...cache!.outcome(f.id) });
+    if (known.reference === undefined || known.reference === reference) summaries.set(f.id, known.summary);
     // Unchanged, but extracted against another reference date: extracted again.
     else jobs.push({ seed: input(f), reading: cache!.outcome(f.id).reading });
   }
@@ -92,5 +96,6 @@ export function seedOutcomes(
     });
   }
   seeds?.close();
-  return { outcomes: files.map((f) => outcomes.get(f.id)!), counts: { read: inputs.size, extracted: jobs.length } };
+  const outcomeOf = (id: string) => outcomes.get(id) ?? { id, ...cache!.outcome(id) };
+  return { summaries: files.map((f) => summaries.get(f.id)!), outcomeOf, counts: { read: inputs.size, extracted: jobs.length } };
 }

@@ -8,7 +8,8 @@ import { join, relative } from 'node:path';
 import { formatDiagnostic } from '../extract/diagnostics.ts';
 import { compileKnowledge } from '../knowledge/index.ts';
 import { loadKnowledgeFiles } from '../knowledge/load.ts';
-import { collectOutcomes, meetingFile, meetingFileName } from './collection.ts';
+import { buildMeeting, type MeetingPlan } from '../extract/merge.ts';
+import { meetingFile, planCollection } from './collection.ts';
 import { progressLine, wantsProgress, type ProgressLine } from './progress.ts';
 import { convertCacheFor } from './cache.ts';
 import { inputKey, writeMeetingFiles } from './meeting-files.ts';
@@ -62,7 +63,7 @@ export function runConvert(options: ConvertOptions): number {
   const knowledge = compileKnowledge(knowledgeFiles);
   const files = listSeeds(options.seedsDir, cache ? stampNow(cache.dir) : null);
   let progress: ProgressLine | null = null;
-  const { outcomes } = seedOutcomes(
+  const { summaries, outcomeOf } = seedOutcomes(
     files,
     cache,
     (count) => seedConverterFor(count, knowledge, knowledgeFiles),
@@ -73,18 +74,21 @@ export function runConvert(options: ConvertOptions): number {
   );
   (progress as ProgressLine | null)?.done();
   cache?.save(new Set(files.map((f) => f.id)));
-  // Slugs already published stay with their seeds (see assembleMeetings).
-  const held = heldSlugsOf(readLedger(ledgerFileFor(options)));
-  const result = collectOutcomes(outcomes, knowledge, held);
+  // Slugs already published stay with their seeds (see planMeetings).
+  const ledgerFile = ledgerFileFor(options);
+  const result = planCollection(summaries, heldSlugsOf(readLedger(ledgerFile)));
+  const meetingOf = (plan: MeetingPlan) => buildMeeting(plan, (seed) => outcomeOf(seed).extraction!.input!, knowledge);
+  // The ledger records every meeting, so with one every meeting is built; without, only those rendered.
+  const meetings = ledgerFile ? result.plans.map(meetingOf) : null;
   // A meeting file is made from its seeds' outcomes and its slug: the cache's digests name them.
   const seedKey = (seed: string) => {
     const facts = cache?.facts(seed);
     return facts ? `${facts.digest}:${facts.reference}` : null;
   };
-  const outputs = result.meetings.map((m) => ({ name: meetingFileName(m), key: inputKey(m, seedKey), render: () => meetingFile(m) }));
+  const outputs = result.plans.map((plan, i) => ({ name: `${plan.slug}.md`, key: inputKey(plan, seedKey), render: () => meetingFile(meetings?.[i] ?? meetingOf(plan)) }));
   const { written, removed, record } = writeMeetingFiles(options.outDir, outputs, cache?.outputs(options.outDir));
   cache?.saveOutputs(options.outDir, record);
-  recordPermalinks(options, result.meetings);
+  if (meetings) recordPermalinks(options, meetings);
   if (options.reportFile) writeFileSync(options.reportFile, `${JSON.stringify(result.report, null, 2)}\n`);
 
   const seedPath = (seed: string) => relative(process.cwd(), join(options.seedsDir, `${seed}.txt`)) || `${seed}.txt`;

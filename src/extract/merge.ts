@@ -7,7 +7,9 @@ import type { Knowledge } from '../knowledge/index.ts';
 import { dateBases, meetingSchema, type Evidence, type Meeting, type Participant } from '../schema/meeting.ts';
 import { fromIso } from './calendar.ts';
 import { warningText } from './diagnostics.ts';
+import type { DateFinding } from './dates.ts';
 import type { ReportExtraction } from './index.ts';
+import type { PlaceFinding } from './places.ts';
 import { orderTopics } from './topics.ts';
 import { slugPart } from './slug.ts';
 
@@ -27,31 +29,107 @@ export interface AssembledMeeting {
 
 const basisRank = (b: string) => dateBases.indexOf(b as (typeof dateBases)[number]);
 
-/** The day and month a report gives, with or without a year. */
-function dayMonthOf(x: ReportExtraction): { month: number; day: number } | null {
-  return x.date.dayMonth ?? (x.date.date ? { month: fromIso(x.date.date).month, day: fromIso(x.date.date).day } : null);
+/**
+ * What grouping reports into meetings and naming the meetings read of a report: a few fields of
+ * its extraction, small enough for the convert cache to keep beside it and group with alone.
+ */
+export interface MergeFacts {
+  seed: string;
+  /** Hex digest of the seed's bytes: names undated meetings. */
+  hash: string;
+  place: { id: string; name: string } | null;
+  placeHow: PlaceFinding['how'];
+  participants: string[];
+  date: string | null;
+  /** Day and month the report gives, with or without a year. */
+  dayMonth: { month: number; day: number } | null;
+  basis: DateFinding['basis'];
 }
 
-function sameMeeting(a: ReportExtraction, b: ReportExtraction): boolean {
-  const pa = a.place.place?.id;
-  const pb = b.place.place?.id;
+export function mergeFactsOf(input: MergeInput): MergeFacts {
+  const x = input.extraction;
+  return {
+    seed: x.seed,
+    hash: input.hash,
+    place: x.place.place ? { id: x.place.place.id, name: x.place.place.name } : null,
+    placeHow: x.place.how,
+    participants: x.participants.map((p) => p.id),
+    date: x.date.date,
+    dayMonth: x.date.dayMonth ?? (x.date.date ? { month: fromIso(x.date.date).month, day: fromIso(x.date.date).day } : null),
+    basis: x.date.basis,
+  };
+}
+
+function sameMeeting(a: MergeFacts, b: MergeFacts): boolean {
+  const pa = a.place?.id;
+  const pb = b.place?.id;
   if (!pa || pa !== pb) return false;
-  const ids = new Set(a.participants.map((p) => p.id));
-  const shared = b.participants.filter((p) => ids.has(p.id)).length;
+  const ids = new Set(a.participants);
+  const shared = b.participants.filter((id) => ids.has(id)).length;
   if (shared < Math.min(2, a.participants.length, b.participants.length)) return false;
-  const da = a.date.date;
-  const db = b.date.date;
-  if (da && db) return da === db;
-  const ma = dayMonthOf(a);
-  const mb = dayMonthOf(b);
+  if (a.date && b.date) return a.date === b.date;
+  const ma = a.dayMonth;
+  const mb = b.dayMonth;
   return !!ma && !!mb && ma.month === mb.month && ma.day === mb.day;
 }
-
 
 function titleOf(participants: Participant[], city: string | null): string {
   const names = participants.map((p) => p.name);
   const who = names.length >= 2 ? `${names[0]} meets ${names.slice(1).join(' and ')}` : names.length === 1 ? `${names[0]} meets a counterpart` : 'A meeting';
   return city ? `${who} in ${city}` : who;
+}
+
+/** A meeting: the seeds behind it (sorted) and its slug. */
+export interface MeetingPlan {
+  seeds: string[];
+  slug: string;
+}
+
+/**
+ * Group reports into meetings and name each: the meetings in slug order. Depends only on the
+ * reports' facts and the ledger (`heldSlugs`, see assignDistinctSlugs), never on reading order.
+ */
+export function planMeetings(facts: readonly MergeFacts[], heldSlugs: ReadonlyMap<string, string> = new Map()): MeetingPlan[] {
+  const sorted = [...facts].sort((a, b) => (a.seed < b.seed ? -1 : 1));
+  // Union-find over the sorted reports: the grouping does not depend on reading order.
+  const parent = sorted.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  // Only reports at one place on one day (or day and month) can be one meeting (sameMeeting), so
+  // only those pairs are compared: the same unions as over all pairs, without n² comparisons.
+  const candidates = new Map<string, number[]>();
+  const keysOf = (x: MergeFacts): string[] => {
+    const place = x.place?.id;
+    if (!place) return [];
+    return [...(x.date ? [`${place}\0${x.date}`] : []), ...(x.dayMonth ? [`${place}\0${x.dayMonth.month}-${x.dayMonth.day}`] : [])];
+  };
+  sorted.forEach((f, i) => {
+    for (const key of keysOf(f)) candidates.get(key)?.push(i) ?? candidates.set(key, [i]);
+  });
+  for (let i = 0; i < sorted.length; i++) {
+    for (const key of keysOf(sorted[i]!)) {
+      for (const j of candidates.get(key)!) {
+        if (j > i && sameMeeting(sorted[i]!, sorted[j]!)) parent[find(j)] = find(i);
+      }
+    }
+  }
+  const groups = new Map<number, MergeFacts[]>();
+  sorted.forEach((f, i) => {
+    const root = find(i);
+    groups.get(root)?.push(f) ?? groups.set(root, [f]);
+  });
+  const planned = [...groups.values()].map((members) => ({ seeds: members.map((m) => m.seed), slug: slugBase(members) }));
+  assignDistinctSlugs(planned, heldSlugs);
+  return planned;
+}
+
+/** A meeting's slug before distinct suffixes: its date and place, or undated, its place and first seed's hash. */
+function slugBase(members: MergeFacts[]): string {
+  // The same reports settle date and place as in buildMeeting: the first of the best basis.
+  const dated = [...members].sort((a, b) => basisRank(a.basis) - basisRank(b.basis))[0]!;
+  const placed = [...members].sort((a, b) => placeRank(a.placeHow) - placeRank(b.placeHow))[0]!;
+  const city = placed.place?.name ?? null;
+  const citySlug = placed.place?.id ?? (city ? slugPart(city) : 'unknown-place');
+  return dated.date ? `${dated.date}-${citySlug}` : `undated-${citySlug}-${members[0]!.hash.slice(0, 6)}`;
 }
 
 /**
@@ -61,38 +139,9 @@ function titleOf(participants: Participant[], city: string | null): string {
  * was published with, and a newcomer takes the next free one rather than an older meeting's URL.
  */
 export function assembleMeetings(inputs: MergeInput[], knowledge: Knowledge, heldSlugs: ReadonlyMap<string, string> = new Map()): AssembledMeeting[] {
-  const sorted = [...inputs].filter((i) => i.extraction.isMeeting).sort((a, b) => (a.extraction.seed < b.extraction.seed ? -1 : 1));
-  // Union-find over the sorted reports: the grouping does not depend on reading order.
-  const parent = sorted.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  // Only reports at one place on one day (or day and month) can be one meeting (sameMeeting), so
-  // only those pairs are compared: the same unions as over all pairs, without n² comparisons.
-  const candidates = new Map<string, number[]>();
-  const keysOf = (x: ReportExtraction): string[] => {
-    const place = x.place.place?.id;
-    if (!place) return [];
-    const dm = dayMonthOf(x);
-    return [...(x.date.date ? [`${place}\0${x.date.date}`] : []), ...(dm ? [`${place}\0${dm.month}-${dm.day}`] : [])];
-  };
-  sorted.forEach((input, i) => {
-    for (const key of keysOf(input.extraction)) candidates.get(key)?.push(i) ?? candidates.set(key, [i]);
-  });
-  for (let i = 0; i < sorted.length; i++) {
-    for (const key of keysOf(sorted[i]!.extraction)) {
-      for (const j of candidates.get(key)!) {
-        if (j > i && sameMeeting(sorted[i]!.extraction, sorted[j]!.extraction)) parent[find(j)] = find(i);
-      }
-    }
-  }
-  const groups = new Map<number, MergeInput[]>();
-  sorted.forEach((input, i) => {
-    const root = find(i);
-    groups.set(root, [...(groups.get(root) ?? []), input]);
-  });
-
-  const assembled = [...groups.values()].map((members) => buildMeeting(members, knowledge));
-  assignDistinctSlugs(assembled, heldSlugs);
-  return assembled.map((a) => ({ ...a, meeting: meetingSchema.parse(a.meeting) }));
+  const meetings = inputs.filter((i) => i.extraction.isMeeting);
+  const bySeed = new Map(meetings.map((i) => [i.extraction.seed, i]));
+  return planMeetings(meetings.map(mergeFactsOf), heldSlugs).map((plan) => buildMeeting(plan, (seed) => bySeed.get(seed)!, knowledge));
 }
 
 /**
@@ -100,19 +149,19 @@ export function assembleMeetings(inputs: MergeInput[], knowledge: Knowledge, hel
  * of its own base that its seeds were published under; the rest take the first free suffix, in
  * the order of their first seed. Depends only on the meetings and the ledger, not on reading order.
  */
-function assignDistinctSlugs(assembled: AssembledMeeting[], heldSlugs: ReadonlyMap<string, string>): void {
-  assembled.sort((a, b) => (a.meeting.slug < b.meeting.slug ? -1 : a.meeting.slug > b.meeting.slug ? 1 : a.seeds[0]! < b.seeds[0]! ? -1 : 1));
-  const byBase = new Map<string, AssembledMeeting[]>();
-  for (const a of assembled) byBase.get(a.meeting.slug)?.push(a) ?? byBase.set(a.meeting.slug, [a]);
+function assignDistinctSlugs(planned: MeetingPlan[], heldSlugs: ReadonlyMap<string, string>): void {
+  planned.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : a.seeds[0]! < b.seeds[0]! ? -1 : 1));
+  const byBase = new Map<string, MeetingPlan[]>();
+  for (const a of planned) byBase.get(a.slug)?.push(a) ?? byBase.set(a.slug, [a]);
   for (const [base, group] of byBase) {
     const ofBase = (slug: string) => slug === base || (slug.startsWith(`${base}-`) && /^[2-9]\d*$|^\d{2,}$/.test(slug.slice(base.length + 1)));
     const taken = new Set<string>();
-    const waiting: AssembledMeeting[] = [];
+    const waiting: MeetingPlan[] = [];
     for (const a of group) {
       const held = [...new Set(a.seeds.map((seed) => heldSlugs.get(seed)).filter((s): s is string => !!s && ofBase(s)))].sort();
       const keep = held.find((s) => !taken.has(s));
       if (keep) {
-        a.meeting.slug = keep;
+        a.slug = keep;
         taken.add(keep);
       } else waiting.push(a);
     }
@@ -120,18 +169,20 @@ function assignDistinctSlugs(assembled: AssembledMeeting[], heldSlugs: ReadonlyM
       let n = 1;
       let slug = base;
       while (taken.has(slug)) slug = `${base}-${++n}`;
-      a.meeting.slug = slug;
+      a.slug = slug;
       taken.add(slug);
     }
   }
-  assembled.sort((a, b) => (a.meeting.slug < b.meeting.slug ? -1 : 1));
+  planned.sort((a, b) => (a.slug < b.slug ? -1 : 1));
 }
 
-function buildMeeting(members: MergeInput[], knowledge: Knowledge): AssembledMeeting {
+/** A planned meeting's record, from its seeds' reports (`inputOf`), validated by the schema. */
+export function buildMeeting(plan: MeetingPlan, inputOf: (seed: string) => MergeInput, knowledge: Knowledge): AssembledMeeting {
+  const members = plan.seeds.map(inputOf);
   const xs = members.map((m) => m.extraction);
   const first = xs[0]!;
   const dated = [...xs].sort((a, b) => basisRank(a.date.basis) - basisRank(b.date.basis))[0]!;
-  const placed = [...xs].sort((a, b) => placeRank(a) - placeRank(b))[0]!;
+  const placed = [...xs].sort((a, b) => placeRank(a.place.how) - placeRank(b.place.how))[0]!;
 
   const participants: Participant[] = [];
   for (const x of xs) for (const p of x.participants) if (!participants.some((q) => q.id === p.id)) participants.push(p);
@@ -144,8 +195,6 @@ function buildMeeting(members: MergeInput[], knowledge: Knowledge): AssembledMee
   const city = placed.place.place?.name ?? null;
   const country = placed.place.place?.country ?? placed.place.country;
   const date = dated.date.date;
-  const citySlug = placed.place.place?.id ?? (city ? slugPart(city) : 'unknown-place');
-  const slug = date ? `${date}-${citySlug}` : `undated-${citySlug}-${members[0]!.hash.slice(0, 6)}`;
 
   let dateNote = dated.date.note;
   if (xs.length > 1 && dated !== first && date) dateNote = `${dateNote} (from the report ${dated.seed})`;
@@ -158,7 +207,7 @@ function buildMeeting(members: MergeInput[], knowledge: Knowledge): AssembledMee
 
   const ev = (seed: string, items: { line: number; text: string }[]): Evidence[] => items.map((e) => ({ seed, line: e.line, text: e.text }));
   const meeting: Meeting = {
-    slug,
+    slug: plan.slug,
     title: titleOf(withRoles, city),
     date,
     dateBasis: dated.date.basis,
@@ -181,7 +230,7 @@ function buildMeeting(members: MergeInput[], knowledge: Knowledge): AssembledMee
     },
   };
   return {
-    meeting,
+    meeting: meetingSchema.parse(meeting),
     seeds: xs.map((x) => x.seed),
     sections: xs.map((x) => ({
       seed: x.seed,
@@ -191,6 +240,6 @@ function buildMeeting(members: MergeInput[], knowledge: Knowledge): AssembledMee
   };
 }
 
-function placeRank(x: ReportExtraction): number {
-  return ['meeting-sentence', 'occasion', 'dateline', 'unresolved'].indexOf(x.place.how);
+function placeRank(how: PlaceFinding['how']): number {
+  return ['meeting-sentence', 'occasion', 'dateline', 'unresolved'].indexOf(how);
 }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { editedArticle, generateArticles } from '../../src/bench/articles.ts';
 import { extractorVersion, openConvertCache } from '../../src/convert/cache.ts';
-import { collectOutcomes, convertCollection, type SeedInput } from '../../src/convert/collection.ts';
+import { collectOutcomes, convertCollection, planCollection, type SeedInput } from '../../src/convert/collection.ts';
 import { seedOutcomes } from '../../src/convert/outcomes.ts';
 import { inlineConverter, workerConverter } from '../../src/convert/seed-converter.ts';
 import { listSeeds } from '../../src/convert/seed-files.ts';
@@ -46,9 +46,12 @@ function age(dir: string, list: SeedInput[], seconds: number): void {
 function run(seedDir: string, cacheDir: string) {
   const cache = openConvertCache(cacheDir, 'v1');
   const files = listSeeds(seedDir, BigInt(Date.now()) * 1_000_000n);
-  const { outcomes, counts } = seedOutcomes(files, cache, () => inlineConverter(knowledge));
+  const { summaries, outcomeOf, counts } = seedOutcomes(files, cache, () => inlineConverter(knowledge));
   cache.save(new Set(files.map((f) => f.id)));
-  return { result: collectOutcomes(outcomes, knowledge), counts };
+  const result = collectOutcomes(files.map((f) => outcomeOf(f.id)), knowledge);
+  // What a run plans from the summaries alone is what the whole outcomes give.
+  expect(planCollection(summaries)).toEqual({ plans: result.meetings.map((m) => ({ seeds: m.seeds, slug: m.meeting.slug })), report: result.report, diagnostics: result.diagnostics });
+  return { result, counts };
 }
 
 describe('convert cache', () => {
@@ -96,7 +99,7 @@ describe('convert cache', () => {
   it('misses everything for another extractor version', () => {
     const dir = scratch();
     const first = openConvertCache(dir, 'v1');
-    first.set('a', { stat: null, digest: 'd', latest: null }, new Uint8Array([1]));
+    first.set('a', { stat: null, digest: 'd', latest: null, summary: { id: 'a', readingDiagnostics: [], extractionDiagnostics: [], report: null, merge: null, reasons: [] } }, new Uint8Array([1]));
     first.save(new Set(['a']));
     expect(openConvertCache(dir, 'v1').facts('a')).toBeDefined();
     expect(openConvertCache(dir, 'v2').facts('a')).toBeUndefined();
