@@ -7,9 +7,9 @@
  * of them and every entry misses, so output is always byte-identical to a cold run.
  *
  * On disk: a main file of every entry and a small journal of entries changed since, so a run that
- * converts one article writes one entry. Each file is a 4-byte length, a JSON index (the version,
+ * converts one article writes one entry. Each file is a 4-byte length, an index (the version,
  * then per entry its seed, what the run needs to know without decoding it, and its length), then
- * the entries' bytes (v8 serialisation) one after another; an entry is decoded only when used.
+ * the entries' bytes one after another, all in v8 serialisation; an entry is decoded only when used.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,7 +22,7 @@ import type { OutputRecord } from './meeting-files.ts';
 import type { SeedExtraction, SeedReading } from './seed.ts';
 
 /** Bump to drop every cache written before a change in the cache's own format. */
-const formatVersion = 'parley-convert-cache-3';
+const formatVersion = 'parley-convert-cache-4';
 
 const projectDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** Source folders whose code decides what a seed converts to. */
@@ -103,7 +103,7 @@ function readCacheFile(file: string, version: string, into: Map<string, { facts:
   }
   try {
     const indexLength = bytes.readUInt32LE(0);
-    const index = JSON.parse(bytes.subarray(4, 4 + indexLength).toString('utf8')) as { version: string; entries: IndexEntry[] };
+    const index = deserialize(bytes.subarray(4, 4 + indexLength)) as { version: string; entries: IndexEntry[] };
     if (index.version !== version) return 0;
     let at = 4 + indexLength;
     for (const [id, facts, length] of index.entries) {
@@ -118,7 +118,7 @@ function readCacheFile(file: string, version: string, into: Map<string, { facts:
 
 function writeCacheFile(file: string, version: string, entries: Iterable<[string, { facts: SeedFacts; bytes: Uint8Array }]>): void {
   const list = [...entries];
-  const index = Buffer.from(JSON.stringify({ version, entries: list.map(([id, e]): IndexEntry => [id, e.facts, e.bytes.length]) }));
+  const index = serialize({ version, entries: list.map(([id, e]): IndexEntry => [id, e.facts, e.bytes.length]) });
   const length = Buffer.alloc(4);
   length.writeUInt32LE(index.length);
   const temporary = `${file}.${process.pid}.tmp`;

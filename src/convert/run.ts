@@ -40,11 +40,11 @@ export function readSeeds(dir: string): SeedInput[] {
  * The time from which a seed's stat is not trusted (see listSeeds): the modification time of a
  * stamp file in the cache folder, touched now, so it comes from the file system's own clock.
  */
-function stampNow(cacheDir: string): bigint {
+function stampNow(cacheDir: string): number {
   mkdirSync(cacheDir, { recursive: true });
   const stamp = join(cacheDir, 'run-stamp');
   writeFileSync(stamp, '');
-  return statSync(stamp, { bigint: true }).mtimeNs;
+  return statSync(stamp).mtimeMs;
 }
 
 export function runConvert(options: ConvertOptions): number {

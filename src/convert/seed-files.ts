@@ -17,22 +17,22 @@ export interface SeedFile {
 }
 
 /**
- * A stat is trusted only for a file last modified before `trustBefore`: the modification time (ns)
+ * A stat is trusted only for a file last modified before `trustBefore`: the modification time (ms)
  * of a file the run touched before listing the seeds. File systems stamp times from a coarse clock
  * (a tick of some milliseconds, 2 s on some), so a file written again within the tick it was read
  * in could keep its stat; one modified no earlier than the run's own stamp is hashed again next
- * time instead ("racily clean", as git calls it). Older files are trusted on size and nanosecond
- * mtime: an edit that keeps both (a clock set back, a tool restoring times) is missed, the price of
- * not reading every seed on every run.
+ * time instead ("racily clean", as git calls it). Older files are trusted on size and mtime (to a
+ * fraction of a microsecond): an edit that keeps both (a clock set back, a tool restoring times)
+ * is missed, the price of not reading every seed on every run.
  */
-function fileStat(path: string, trustBefore: bigint | null): string | null {
-  const s = statSync(path, { bigint: true });
-  if (trustBefore === null || s.mtimeNs >= trustBefore) return null;
-  return `${s.size}:${s.mtimeNs}`;
+function fileStat(path: string, trustBefore: number | null): string | null {
+  const s = statSync(path);
+  if (trustBefore === null || s.mtimeMs >= trustBefore) return null;
+  return `${s.size}:${s.mtimeMs}`;
 }
 
 /** Every seed in `dir`, sorted by id, with its stat (see fileStat). */
-export function listSeeds(dir: string, trustBefore: bigint | null): SeedFile[] {
+export function listSeeds(dir: string, trustBefore: number | null): SeedFile[] {
   const names = new Set(readdirSync(dir));
   return [...names]
     .filter((n) => n.endsWith('.txt'))
