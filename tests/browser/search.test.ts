@@ -140,8 +140,13 @@ describe('search', () => {
       await results(page); // Pagefind is loaded
       // From here on no timer fires: a search that waits for one never runs.
       await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
-      await page.getByRole('searchbox', { name: 'Search the archive' }).fill('Samarkand');
+      const box = page.getByRole('searchbox', { name: 'Search the archive' });
+      await box.fill('Samarkand');
       expect(await results(page)).toEqual((await search('?q=Samarkand')).urls);
+      // Emptied and a new query pasted straight after: nothing was searched to wait for.
+      await box.fill('');
+      await box.fill('Qin Gang');
+      expect(await results(page)).toEqual((await search('?q=Qin+Gang')).urls);
     } finally {
       await own.close();
     }

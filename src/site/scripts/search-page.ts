@@ -86,6 +86,8 @@ function resultItem(d: ResultData): HTMLLIElement {
 }
 
 let generation = 0;
+/** The last search was for nothing (an empty box, no filter). */
+let searchedNothing = true;
 let pending: { id: string; data: () => Promise<ResultData> }[] = [];
 
 async function showMore(mine = generation): Promise<void> {
@@ -113,7 +115,8 @@ async function run(pushUrl: boolean): Promise<void> {
   const url = `${location.pathname}${params ? `?${params}` : ''}`;
   if (pushUrl) history.replaceState(null, '', url);
   const mine = ++generation;
-  if (isEmpty(state)) {
+  searchedNothing = isEmpty(state);
+  if (searchedNothing) {
     list.replaceChildren();
     more.hidden = true;
     status.textContent = 'Type a word or choose a filter.';
@@ -133,8 +136,9 @@ async function run(pushUrl: boolean): Promise<void> {
   status.textContent = n === 0 ? '0 meetings found' : `${n} ${n === 1 ? 'meeting' : 'meetings'} found`;
 }
 
-// A keystroke after a pause searches at once; keystrokes that follow it within the debounce wait
-// for the last one, meanwhile having Pagefind fetch the index chunks their words need.
+// A keystroke after a pause, or into an emptied box, searches at once; keystrokes that follow it
+// within the debounce wait for the last one, meanwhile having Pagefind fetch the index chunks
+// their words need.
 const debounceMs = 60;
 let timer: ReturnType<typeof setTimeout> | undefined;
 let typedSince = false;
@@ -149,10 +153,13 @@ form.addEventListener('submit', (e) => {
   void run(true);
 });
 input.addEventListener('input', () => {
-  if (timer === undefined) void run(true);
-  else {
+  const now = timer === undefined || searchedNothing;
+  clearTimeout(timer);
+  if (now) {
+    typedSince = false;
+    void run(true);
+  } else {
     typedSince = true;
-    clearTimeout(timer);
     const { term, options } = pagefindQuery(stateFromForm());
     if (term) load().then((pf) => pf.preload(term, options)).catch(() => undefined);
   }
