@@ -1,8 +1,9 @@
 /**
  * The benchmark: N synthetic articles through the whole pipeline in a scratch folder, each stage
- * in its own process (convert, astro build, Pagefind), then the same Markdown through a bare
- * Astro site as the reference, a one-article edit through the convert cache, and search in
- * headless Chromium. Returns the figures; `formatReport` prints them as a table.
+ * in its own process (convert, astro build, Pagefind, the offline files: what `npm run build`
+ * runs), then the same Markdown through a bare Astro site as the reference, a one-article edit
+ * through the convert cache, and search in headless Chromium. Returns the figures;
+ * `formatReport` prints them as a table.
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -42,6 +43,7 @@ export interface BenchResult {
   convert: StageFigures & { meetings: number };
   astro: StageFigures & { site: SiteStats };
   pagefind: StageFigures & { pages: number; indexBytes: number };
+  offline: StageFigures & { zipBytes: number };
   whole: StageFigures;
   reference: StageFigures & { site: SiteStats };
   incremental: StageFigures & { identical: boolean; differences: string[]; codeChanged: boolean };
@@ -144,6 +146,9 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const pagefind = check('pagefind', await runStage(['src/bench/stage.ts', 'index', dir('site')], { cwd: root, env: siteEnv }));
   const indexed = Number(/pages indexed: (\d+)/.exec(pagefind.stdout)?.[1] ?? 0);
   const indexedSite = siteStats(dir('site'));
+  log('offline files');
+  const offline = check('offline files', await runStage(['src/bench/stage.ts', 'offline', dir('site')], { cwd: root, env: siteEnv }));
+  const zipBytes = Number(/offline copy: (\d+) bytes/.exec(offline.stdout)?.[1] ?? 0);
 
   log('bare reference');
   writeReferenceProject(dir('reference'), { meetingsDir: dir('meetings'), outDir: dir('reference-site'), cacheDir: dir('reference-cache'), nodeModules: join(root, 'node_modules') });
@@ -175,7 +180,11 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     convert: { ...figures(convert), meetings },
     astro: { ...figures(astro), site: builtSite },
     pagefind: { ...figures(pagefind), pages: indexed, indexBytes: indexedSite.indexBytes },
-    whole: { wallMs: convert.wallMs + astro.wallMs + pagefind.wallMs, peakBytes: Math.max(convert.peakBytes, astro.peakBytes, pagefind.peakBytes) },
+    offline: { ...figures(offline), zipBytes },
+    whole: {
+      wallMs: convert.wallMs + astro.wallMs + pagefind.wallMs + offline.wallMs,
+      peakBytes: Math.max(convert.peakBytes, astro.peakBytes, pagefind.peakBytes, offline.peakBytes),
+    },
     reference: { ...figures(reference), site: siteStats(dir('reference-site')) },
     incremental: { ...figures(incremental), identical: differences.length === 0, differences: differences.slice(0, 10), codeChanged },
     search,
@@ -203,6 +212,7 @@ export function formatReport(r: BenchResult): string {
     row(['convert', seconds(r.convert.wallMs), mib(r.convert.peakBytes), `${r.convert.meetings} meetings`, '', '']),
     row(['astro build', seconds(r.astro.wallMs), mib(r.astro.peakBytes), r.astro.site.pages, size(r.astro.site.bytes), '']),
     row(['pagefind', seconds(r.pagefind.wallMs), mib(r.pagefind.peakBytes), `${r.pagefind.pages} indexed`, '', size(r.pagefind.indexBytes)]),
+    row(['offline files', seconds(r.offline.wallMs), mib(r.offline.peakBytes), '', `${size(r.offline.zipBytes)} zip`, '']),
     row(['**whole build**', `**${seconds(r.whole.wallMs)}**`, mib(r.whole.peakBytes), r.astro.site.pages, size(r.astro.site.bytes + r.pagefind.indexBytes), size(r.pagefind.indexBytes)]),
     row(['bare reference (astro)', seconds(r.reference.wallMs), mib(r.reference.peakBytes), r.reference.site.pages, size(r.reference.site.bytes), '']),
     row(['**ratio whole / reference**', `**${ratio.toFixed(2)}×**`, '', '', '', '']),
