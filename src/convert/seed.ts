@@ -5,8 +5,6 @@
  * or the cache can do either step for any seed. A bad seed is reported by name, never thrown.
  */
 import { createHash } from 'node:crypto';
-import { parse as parseYaml } from 'yaml';
-import { z } from 'zod';
 import type { Knowledge } from '../knowledge/index.ts';
 import { decodeSeed } from '../extract/decode.ts';
 import { diagnostic, type Diagnostic } from '../extract/diagnostics.ts';
@@ -14,6 +12,7 @@ import { extractMeeting, readReport, referenceDateOf, type Sidecar } from '../ex
 import type { ReportDocument } from '../extract/document.ts';
 import type { MergeInput } from '../extract/merge.ts';
 import { applyOverrides } from '../extract/overrides.ts';
+import { readSidecar } from './sidecar.ts';
 
 export interface SeedInput {
   /** File name without `.txt`. */
@@ -47,30 +46,6 @@ export interface SeedExtraction {
   /** Skipped or rejected; null when it makes (part of) a meeting. */
   report: SeedReport | null;
   input: MergeInput | null;
-}
-
-const sidecarSchema = z.object({
-  url: z.string().optional(),
-  outlet: z.string().optional(),
-  published: z.union([z.string(), z.date()]).optional(),
-  retrieved: z.union([z.string(), z.date()]).optional(),
-  language: z.string().optional(),
-});
-
-function readSidecar(id: string, text: string | null, diagnostics: Diagnostic[]): Sidecar | null {
-  if (text === null) return null;
-  try {
-    const parsed = sidecarSchema.safeParse(parseYaml(text) ?? {});
-    if (!parsed.success) {
-      diagnostics.push(diagnostic(id, 'sidecar/invalid', `${id}.meta.yaml: ${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}; sidecar ignored`));
-      return null;
-    }
-    const day = (v: string | Date | undefined) => (v instanceof Date ? v.toISOString().slice(0, 10) : v);
-    return { ...parsed.data, published: day(parsed.data.published), retrieved: day(parsed.data.retrieved) };
-  } catch (error) {
-    diagnostics.push(diagnostic(id, 'sidecar/invalid', `${id}.meta.yaml is not valid YAML (${(error as Error).message.split('\n')[0]}); sidecar ignored`));
-    return null;
-  }
 }
 
 export function sha256(bytes: Uint8Array): string {
