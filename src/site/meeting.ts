@@ -111,10 +111,14 @@ interface ArchiveIndex {
   byOccasion: Map<string, Meeting[]>;
   /** Each meeting's date as a day count (null when undated), parsed once rather than per comparison. */
   day: Map<Meeting, number | null>;
-  /** Each topic's bit, and each meeting's topics as a row of `words` 32-bit words (row i = archive position i). */
-  topicBit: Map<string, number>;
-  topicMasks: Uint32Array;
-  words: number;
+  /** Each topic's meetings as positions in the archive, for counting shared topics in a typed array. */
+  topicMembers: Map<string, Int32Array>;
+  /** Per position in the archive, as numbers: what scoring a candidate reads, without touching the record. */
+  participantIds: Int32Array[];
+  placeNumber: Int32Array;
+  dayOf: Float64Array;
+  /** Work space for one relatedMeetings call at a time (it is synchronous): zero between calls. */
+  scratch: { counts: Uint16Array; touched: Int32Array; next: Int32Array };
   /** Each meeting's place key, made once. */
   place: Map<Meeting, string | null>;
   /** The most participants any one meeting lists: bounds what shared people can add to a score. */
@@ -126,20 +130,40 @@ function indexOf(all: readonly Meeting[]): ArchiveIndex {
   let index = indexes.get(all);
   if (!index) {
     const timeline = all.filter((x) => x.date).sort(byDateDesc).reverse();
+    const byTopic = new Map<string, number[]>();
     const byOccasion = new Map<string, Meeting[]>();
-    const topicBit = new Map<string, number>();
-    for (const x of all) {
-      for (const t of x.topics) if (!topicBit.has(t)) topicBit.set(t, topicBit.size);
+    all.forEach((x, i) => {
+      for (const t of new Set(x.topics)) (byTopic.get(t) ?? byTopic.set(t, []).get(t)!).push(i);
       if (x.occasion) (byOccasion.get(x.occasion) ?? byOccasion.set(x.occasion, []).get(x.occasion)!).push(x);
-    }
-    const words = Math.max(1, Math.ceil(topicBit.size / 32));
-    const topicMasks = new Uint32Array(all.length * words);
-    all.forEach((x, i) => topicMask(x.topics, topicBit, topicMasks.subarray(i * words, (i + 1) * words)));
+    });
     const day = new Map(all.map((x) => [x, dayNumber(x.date)]));
     const ordinal = new Map(all.map((x, i) => [x, i]));
+    const topicMembers = new Map([...byTopic].map(([t, list]) => [t, Int32Array.from(list)]));
+    const scratch = { counts: new Uint16Array(all.length), touched: new Int32Array(all.length), next: new Int32Array(all.length) };
     const place = new Map(all.map((x) => [x, placeKey(x)]));
     const mostParticipants = all.reduce((most, x) => Math.max(most, x.participants.length), 0);
-    index = { timeline, position: new Map(timeline.map((x, i) => [x.slug, i])), ordinal, byOccasion, day, topicBit, topicMasks, words, place, mostParticipants };
+    const personNumbers = new Map<string, number>();
+    const placeNumbers = new Map<string, number>();
+    const participantIds = all.map((x) => Int32Array.from(x.participants, (p) => personNumbers.get(p.id) ?? personNumbers.set(p.id, personNumbers.size).get(p.id)!));
+    const placeNumber = Int32Array.from(all, (x) => {
+      const key = place.get(x)!;
+      return key === null ? -1 : (placeNumbers.get(key) ?? placeNumbers.set(key, placeNumbers.size).get(key)!);
+    });
+    const dayOf = Float64Array.from(all, (x) => day.get(x) ?? Number.NaN);
+    index = {
+      timeline,
+      position: new Map(timeline.map((x, i) => [x.slug, i])),
+      ordinal,
+      byOccasion,
+      day,
+      topicMembers,
+      participantIds,
+      placeNumber,
+      dayOf,
+      scratch,
+      place,
+      mostParticipants,
+    };
     indexes.set(all, index);
   }
   return index;
@@ -177,48 +201,59 @@ function better(a: Candidate, b: Candidate): number {
  * count a little); ties go to the nearest in time. Meetings sharing nothing are not related.
  */
 export function relatedMeetings(all: readonly Meeting[], m: Meeting, limit = 5): (MeetingLink & { why: string })[] {
-  const { ordinal, byOccasion, day: days, topicBit, topicMasks, words, place: places, mostParticipants } = indexOf(all);
-  // Shared topics of every meeting with this one, from the topic bit masks: one pass over a
-  // typed array per page instead of walking each topic's member list (on 10,000 meetings most
-  // share a topic with most others).
-  const mine = topicMask(m.topics, topicBit, new Uint32Array(words));
-  // Meetings by shared-topic count, as linked lists in typed arrays: first[n] is one meeting
-  // sharing n topics, next[i] the following one (-1 ends a list).
-  const counts = new Uint8Array(all.length);
-  const first = new Int32Array(words * 32 + 1).fill(-1);
-  const next = new Int32Array(all.length);
+  const { ordinal, byOccasion, topicMembers, participantIds, placeNumber, dayOf, scratch, place: places, mostParticipants } = indexOf(all);
+  const { counts, touched, next } = scratch;
+  // Shared topics counted from the topic index into reused typed arrays: only meetings sharing
+  // something are visited, and nothing the size of the archive is made per page.
+  let touchedCount = 0;
+  const topics = new Set(m.topics);
+  for (const t of topics) {
+    for (const i of topicMembers.get(t) ?? []) {
+      if (counts[i] === 0) touched[touchedCount++] = i;
+      counts[i] = counts[i]! + 1;
+    }
+  }
+  // Meetings by shared-topic count, as linked lists: first[n] is one meeting sharing n topics,
+  // next[i] the following one (-1 ends a list).
+  const first = new Int32Array(topics.size + 1).fill(-1);
   let mostShared = 0;
-  for (let i = all.length - 1; i >= 0; i--) {
-    let shared = 0;
-    for (let w = 0; w < words; w++) shared += bitCount(topicMasks[i * words + w]! & mine[w]!);
-    counts[i] = shared;
-    if (shared === 0) continue;
+  for (let k = 0; k < touchedCount; k++) {
+    const i = touched[k]!;
+    const shared = counts[i]!;
     next[i] = first[shared]!;
     first[shared] = i;
     if (shared > mostShared) mostShared = shared;
   }
   const sameOccasion = m.occasion ? (byOccasion.get(m.occasion) ?? []) : [];
-  const day = dayNumber(m.date);
+  const self = ordinal.get(m);
+  const day = self !== undefined ? dayOf[self]! : (dayNumber(m.date) ?? Number.NaN);
   const people = new Set(m.participants.map((p) => p.id));
   const place = places.get(m) ?? placeKey(m);
+  const placeNo = self !== undefined ? placeNumber[self]! : -2;
   const placeBonus = place !== null ? 1 : 0;
   const best: Candidate[] = [];
   const worst = () => (best.length === limit ? best[limit - 1]!.score : -1);
-  const consider = (x: Meeting, sharedTopics: number, occasion: boolean) => {
+  const consider = (i: number, sharedTopics: number, occasion: boolean) => {
+    const x = all[i]!;
     if (x === m || x.slug === m.slug) return;
     let sharedPeople = 0;
-    for (const p of x.participants) if (people.has(p.id)) sharedPeople++;
-    const samePlace = place !== null && (places.get(x) ?? placeKey(x)) === place;
+    if (self !== undefined) {
+      const mine = participantIds[self]!;
+      for (const p of participantIds[i]!) if (mine.includes(p)) sharedPeople++;
+    } else {
+      for (const p of x.participants) if (people.has(p.id)) sharedPeople++;
+    }
+    const samePlace = place !== null && (self !== undefined ? placeNumber[i] === placeNo : placeKey(x) === place);
     const score = (occasion ? 100 : 0) + sharedTopics * 3 + sharedPeople + (samePlace ? 1 : 0);
-    if (score < worst()) return; // cannot enter the best few whatever its distance
-    const d = days.get(x) ?? dayNumber(x.date);
-    const candidate: Candidate = {
-      x,
-      score,
-      distance: day !== null && d !== null ? Math.abs(day - d) : Number.MAX_SAFE_INTEGER,
-      why: occasion ? 'same occasion' : `${sharedTopics} shared ${sharedTopics === 1 ? 'topic' : 'topics'}`,
-    };
-    // Keep the best few in one pass rather than sorting every candidate.
+    const d = dayOf[i]!;
+    const distance = Number.isNaN(day) || Number.isNaN(d) ? Number.MAX_SAFE_INTEGER : Math.abs(day - d);
+    // Keep the best few in one pass rather than sorting every candidate; most are turned away
+    // here, on score and distance, before anything is made for them.
+    if (best.length === limit) {
+      const last = best[limit - 1]!;
+      if (score < last.score || (score === last.score && distance > last.distance)) return;
+    }
+    const candidate: Candidate = { x, score, distance, why: occasion ? 'same occasion' : `${sharedTopics} shared ${sharedTopics === 1 ? 'topic' : 'topics'}` };
     if (best.length === limit && better(candidate, best[limit - 1]!) >= 0) return;
     const at = best.findIndex((b) => better(candidate, b) < 0);
     best.splice(at === -1 ? best.length : at, 0, candidate);
@@ -226,37 +261,20 @@ export function relatedMeetings(all: readonly Meeting[], m: Meeting, limit = 5):
   };
   // The order candidates are seen in does not change the result (`better` is a total order), so
   // the likeliest go first, and the rest stop once no score they could reach beats the fifth best.
-  const sharedTopics = (x: Meeting) => {
-    const i = ordinal.get(x);
-    return i === undefined ? 0 : counts[i]!;
-  };
-  for (const x of sameOccasion) consider(x, sharedTopics(x), true);
+  for (const x of sameOccasion) {
+    const i = ordinal.get(x)!;
+    consider(i, counts[i]!, true);
+  }
   for (let n = mostShared; n > 0; n--) {
     if (3 * n + mostParticipants + placeBonus < worst()) break;
     for (let i = first[n]!; i !== -1; i = next[i]!) {
-      const x = all[i]!;
-      if (m.occasion && x.occasion === m.occasion) continue;
-      if (3 * n + x.participants.length + placeBonus < worst()) continue;
-      consider(x, n, false);
+      if (m.occasion && all[i]!.occasion === m.occasion) continue;
+      if (3 * n + participantIds[i]!.length + placeBonus < worst()) continue;
+      consider(i, n, false);
     }
   }
+  for (let k = 0; k < touchedCount; k++) counts[touched[k]!] = 0;
   return best.map((c) => ({ ...link(c.x), why: c.why }));
-}
-
-/** Sets the bits of `topics` (those the archive knows) in `mask`; returns it. */
-function topicMask(topics: readonly string[], topicBit: Map<string, number>, mask: Uint32Array): Uint32Array {
-  for (const t of topics) {
-    const bit = topicBit.get(t);
-    if (bit !== undefined) mask[bit >>> 5] = mask[bit >>> 5]! | (1 << (bit & 31));
-  }
-  return mask;
-}
-
-/** The number of set bits in a 32-bit word. */
-function bitCount(v: number): number {
-  v -= (v >>> 1) & 0x55555555;
-  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
 export interface MeetingPageModel {
