@@ -39,7 +39,17 @@ export async function measureSearch(siteDir: string, queries: string[], options:
       // Requests from Pagefind's worker count too: Playwright reports them on the page.
       const sizes: Promise<number>[] = [];
       let counting = false;
+      // Requests in flight and the time of the last one to end, to wait for every excerpt.
+      let inFlight = 0;
+      let lastEnded = 0;
+      page.on('request', () => void (inFlight += 1));
+      page.on('requestfailed', () => {
+        inFlight = Math.max(0, inFlight - 1);
+        lastEnded = performance.now();
+      });
       page.on('requestfinished', (request) => {
+        inFlight = Math.max(0, inFlight - 1);
+        lastEnded = performance.now();
         if (counting) sizes.push(request.sizes().then((s) => s.responseBodySize + s.responseHeadersSize).catch(() => 0));
       });
       await page.evaluate(() => {
@@ -56,8 +66,12 @@ export async function measureSearch(siteDir: string, queries: string[], options:
       counting = true;
       await page.locator('#search-form input[type="search"]').fill(query);
       await page.waitForFunction(() => (window as unknown as { benchShown: number }).benchShown > 0, undefined, { timeout: 30_000 });
-      await page.waitForLoadState('networkidle');
-      await new Promise((r) => setTimeout(r, options.settleMs ?? 300));
+      // Every byte of this query: wait until nothing is in flight and nothing new has started
+      // for settleMs (the page was already network-idle before typing, so Playwright's own
+      // 'networkidle' would return at once).
+      const settleMs = options.settleMs ?? 500;
+      const quietSince = performance.now();
+      while (inFlight > 0 || performance.now() - Math.max(lastEnded, quietSince) < settleMs) await new Promise((r) => setTimeout(r, 25));
       counting = false;
       const bytes = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
       const { typed, shown, results } = await page.evaluate(() => {
