@@ -10,6 +10,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import type { PageText } from './search-engine.ts';
+import { keepsAttribute, readWellFormedHtml } from './well-formed-html.ts';
 
 // Elements Pagefind ends with a sentence break, and those it leaves out with their content.
 const sentences = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'td', 'div', 'ul', 'li', 'article', 'section']);
@@ -108,9 +109,13 @@ function plainText(node: ElementContent): string {
   return sentences.has(node.tagName) || node.tagName === 'br' ? ` ${inner} ` : inner;
 }
 
-/** Meta fields as Pagefind reads them: `key` (the text), `key:value`, `key[attr]`, comma-separated. */
-function metaOf(tree: Root): Record<string, string> {
+/**
+ * Meta fields as Pagefind reads them: `key` (the text), `key:value`, `key[attr]`, comma-separated;
+ * null when a field reads an attribute the tree does not keep.
+ */
+function metaOf(tree: Root, keepsEveryAttribute: boolean): Record<string, string> | null {
   const meta: Record<string, string> = {};
+  let unreadable = false;
   const visit = (node: Root | Element) => {
     for (const el of node.children) {
       if (el.type !== 'element' || attr(el, 'dataPagefindIgnore') === 'all') continue;
@@ -123,7 +128,11 @@ function metaOf(tree: Root): Record<string, string> {
         chunks.forEach((chunk, i) => {
           const fromAttr = /^([^[\]]+)\[([^\]]+)\]$/.exec(chunk);
           if (i === chunks.length - 1 && literal !== null) meta[chunk] = literal;
-          else if (fromAttr) meta[fromAttr[1]!.trim()] = attr(el, fromAttr[2]!.trim().replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())) ?? '';
+          else if (fromAttr) {
+            const attribute = fromAttr[2]!.trim();
+            if (!keepsEveryAttribute && !keepsAttribute(attribute)) unreadable = true;
+            meta[fromAttr[1]!.trim()] = attr(el, attribute.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())) ?? '';
+          }
           else meta[chunk] = plainText(el).replace(/\s+/g, ' ').trim();
         });
       }
@@ -131,7 +140,7 @@ function metaOf(tree: Root): Record<string, string> {
     }
   };
   visit(tree);
-  return meta;
+  return unreadable ? null : meta;
 }
 
 /**
@@ -139,13 +148,24 @@ function metaOf(tree: Root): Record<string, string> {
  * this page has none).
  */
 export function pageText(html: string, url: string, siteMarksBodies: boolean): PageText | null {
-  const tree = parseHtml(html.replace(inert, ''));
+  // No element can carry the attribute if its name is nowhere in the page.
+  if (siteMarksBodies && !/data-pagefind-body/i.test(html)) return null;
+  const readable = html.replace(inert, '');
+  // Most pages read without the full parser, to the same tree (well-formed-html.ts).
+  const light = readWellFormedHtml(readable);
+  const text = light === null ? undefined : textOf(light, url, siteMarksBodies, false);
+  return text !== undefined ? text : textOf(parseHtml(readable), url, siteMarksBodies, true) ?? null;
+}
+
+/** The page's text from its tree; undefined when the tree lacks an attribute a meta field reads. */
+function textOf(tree: Root, url: string, siteMarksBodies: boolean, keepsEveryAttribute: boolean): PageText | null | undefined {
   const roots = siteMarksBodies
     ? findAll(tree, (e) => attr(e, 'dataPagefindBody') !== null)
     : findAll(tree, (e) => e.tagName === 'body');
   if (roots.length === 0) return null;
   const digest = roots.map((root) => digestOf(root) ?? '').join('');
-  const meta = metaOf(tree);
+  const meta = metaOf(tree, keepsEveryAttribute);
+  if (meta === null) return undefined;
   // Pagefind's fallback title: the page's first h1.
   const h1 = meta.title === undefined ? findAll(tree, (e) => e.tagName === 'h1')[0] : undefined;
   if (h1) meta.title = plainText(h1).replace(/\s+/g, ' ').trim();

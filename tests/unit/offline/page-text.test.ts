@@ -42,6 +42,22 @@ describe('pageText', () => {
   });
 });
 
+describe('pageText on pages the light reader leaves to the full parser', () => {
+  it('reads markup the parser restructures as the parser does: a block closes the open paragraph', () => {
+    const text = pageText('<html><body><main data-pagefind-body><p>One<div>Two</div>Three</p></main></body></html>', 'x/', true)!;
+    expect(text.words.map((w) => w.text)).toEqual(['One.', 'Two.', 'Three']);
+  });
+
+  it('reads a meta field from an attribute only the full tree keeps', () => {
+    const text = pageText('<html><head><meta data-pagefind-meta="image[content]" content="/a.png"></head><body><main data-pagefind-body><h1>T</h1></main></body></html>', 'x/', true)!;
+    expect(text.meta).toEqual({ image: '/a.png', title: 'T' });
+  });
+
+  it('skips a page that names no data-pagefind-body when the site marks bodies', () => {
+    expect(pageText('<html><body><main><p>x</p></main></body></html>', 'x/', true)).toBeNull();
+  });
+});
+
 describe('digestWords', () => {
   it('applies explicit weights over headings inside them, and zero weights', () => {
     const words = digestWords(' ___PAGEFIND_WEIGHT___2 a ___PAGEFIND_AUTO_WEIGHT___7 b ___END_PAGEFIND_WEIGHT___ ___END_PAGEFIND_WEIGHT___ ___PAGEFIND_WEIGHT___0 c ___END_PAGEFIND_WEIGHT___ d');
