@@ -7,14 +7,14 @@
  * File I/O only here; the parts are pure modules beside it.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { searchIndexScript, searchScript } from './bundle.ts';
 import { copyHtml, copySearchPage, copySearchScripts, leftOutOfCopy } from './copy.ts';
 import { marksPagefindBody, pageText } from './page-text.ts';
-import { defaultBudget, precacheManifest, serviceWorkerFile, servedPath, webManifest, type BuiltFile, type PrecacheManifest } from './precache.ts';
-import { buildSearchIndex, type PageText } from './search-engine.ts';
-import { deterministicZip } from './zip.ts';
+import { defaultBudget, notPrecached, precacheManifest, serviceWorkerFile, servedPath, webManifest, type BuiltFile, type PrecacheManifest } from './precache.ts';
+import { SearchIndexBuilder } from './search-index.ts';
+import { zipArchive, zipEntry, type ZipEntry } from './zip.ts';
 
 export interface OfflineOptions {
   /** the site's base path (default: BASE_PATH, else "/") */
@@ -31,64 +31,116 @@ export interface OfflineSummary {
 
 const source = (name: string) => readFileSync(new URL(name, import.meta.url), 'utf8');
 
-function listFiles(root: string): string[] {
+/** Every file under `root`, as sorted paths relative to it; `skip` leaves a folder (its path) out. */
+function listFiles(root: string, skip: (dir: string) => boolean = () => false): string[] {
   const out: string[] = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const full = join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.isFile()) out.push(relative(root, full).split(sep).join('/'));
+      const path = relative(root, full).split(sep).join('/');
+      if (entry.isDirectory()) { if (!skip(`${path}/`)) walk(full); }
+      else if (entry.isFile()) out.push(path);
     }
   };
   walk(root);
   return out.sort();
 }
 
-/** The copy's search index: the pages Pagefind indexes, read the way Pagefind reads them. */
-function copySearchIndex(htmlFiles: Map<string, string>) {
-  const siteMarksBodies = [...htmlFiles.values()].some(marksPagefindBody);
-  const pages: PageText[] = [];
-  for (const [path, html] of htmlFiles) {
-    const text = pageText(html, servedPath(path), siteMarksBodies);
-    if (text) pages.push(text);
-  }
-  return buildSearchIndex(pages);
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+function resolveOptions(options: OfflineOptions): Required<OfflineOptions> {
+  return {
+    base: (options.base ?? process.env.BASE_PATH ?? '/').replace(/^\/?/, '/').replace(/\/?$/, '/'),
+    budget: options.budget ?? (process.env.PARLEY_OFFLINE_BUDGET ? Number(process.env.PARLEY_OFFLINE_BUDGET) : defaultBudget),
+  };
 }
 
-export function writeOfflineFiles(outDir: string, options: OfflineOptions = {}): OfflineSummary {
-  const base = (options.base ?? process.env.BASE_PATH ?? '/').replace(/^\/?/, '/').replace(/\/?$/, '/');
-  const budget = options.budget ?? (process.env.PARLEY_OFFLINE_BUDGET ? Number(process.env.PARLEY_OFFLINE_BUDGET) : defaultBudget);
+export interface OfflineCopy {
+  /** the zip's size in bytes */
+  zipBytes: number;
+  /** pages in the copy's search index */
+  searchPages: number;
+  /** the built files the copy read (path → size and hash), for the precache manifest */
+  read: Map<string, BuiltFile>;
+}
 
-  writeFileSync(join(outDir, 'offline.js'), source('client.js'));
-  writeFileSync(join(outDir, 'manifest.webmanifest'), webManifest(base));
-
-  // The downloadable copy.
-  const all = listFiles(outDir);
-  const copied = all.filter((p) => !leftOutOfCopy(p));
-  const html = new Map(copied.filter((p) => p.endsWith('.html')).map((p) => [p, readFileSync(join(outDir, p), 'utf8')]));
-  const index = copySearchIndex(html);
-  const copyFiles = new Set([...copied, ...copySearchScripts]);
-  const context = { base, files: copyFiles };
-  const zipped = new Map<string, Uint8Array>();
-  const encoder = new TextEncoder();
+/**
+ * Writes parley-offline.zip. Each page is read once: indexed, rewritten and compressed, and only
+ * its compressed bytes are kept. Needs the built site but not Pagefind's output (the copy leaves
+ * pagefind/ out), so it may run beside Pagefind.
+ */
+export function writeOfflineCopy(outDir: string, options: OfflineOptions = {}): OfflineCopy {
+  const { base } = resolveOptions(options);
+  const copied = listFiles(outDir, leftOutOfCopy).filter((p) => !leftOutOfCopy(p));
+  const context = { base, files: new Set([...copied, ...copySearchScripts]) };
+  const read = new Map<string, BuiltFile>();
+  const entries: ZipEntry[] = [];
+  // The copy's search index: the pages Pagefind indexes, read the way Pagefind reads them. The
+  // site marks the bodies to index if any page does; until that is known, each page is read as
+  // if it did, and a site where none does is read again, whole bodies.
+  let index = new SearchIndexBuilder();
+  let siteMarksBodies = false;
   for (const path of copied) {
-    if (!path.endsWith('.html')) { zipped.set(path, readFileSync(join(outDir, path))); continue; }
-    const page = path === 'search/index.html' ? copySearchPage(html.get(path)!, path) : html.get(path)!;
-    zipped.set(path, encoder.encode(copyHtml(page, path, context)));
-  }
-  zipped.set('offline/search-index.js', encoder.encode(searchIndexScript(index)));
-  zipped.set('offline/search.js', encoder.encode(searchScript()));
-  const zip = deterministicZip(zipped, 'parley-offline');
-  writeFileSync(join(outDir, 'parley-offline.zip'), zip);
-
-  // The precache manifest and the worker, over everything else the site serves.
-  const built: BuiltFile[] = listFiles(outDir).map((path) => {
     const bytes = readFileSync(join(outDir, path));
-    return { path, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+    read.set(path, { path, size: bytes.length, sha256: sha256(bytes) });
+    if (!path.endsWith('.html')) { entries.push(zipEntry(path, bytes)); continue; }
+    const html = bytes.toString('utf8');
+    siteMarksBodies ||= marksPagefindBody(html);
+    const text = pageText(html, servedPath(path), true);
+    if (text) index.add(text);
+    const page = path === 'search/index.html' ? copySearchPage(html, path) : html;
+    entries.push(zipEntry(path, Buffer.from(copyHtml(page, path, context))));
+  }
+  if (!siteMarksBodies) {
+    index = new SearchIndexBuilder();
+    for (const path of copied.filter((p) => p.endsWith('.html'))) {
+      const text = pageText(readFileSync(join(outDir, path), 'utf8'), servedPath(path), false);
+      if (text) index.add(text);
+    }
+  }
+  const searchIndex = index.finish();
+  entries.push(zipEntry('offline/search-index.js', Buffer.from(searchIndexScript(searchIndex))));
+  entries.push(zipEntry('offline/search.js', Buffer.from(searchScript())));
+  const zipBytes = writeParts(join(outDir, 'parley-offline.zip'), zipArchive(entries, 'parley-offline'));
+  return { zipBytes, searchPages: searchIndex.pages.length, read };
+}
+
+function writeParts(file: string, parts: Uint8Array[]): number {
+  const fd = openSync(file, 'w');
+  let bytes = 0;
+  try {
+    for (const part of parts) { writeSync(fd, part); bytes += part.length; }
+  } finally {
+    closeSync(fd);
+  }
+  return bytes;
+}
+
+/**
+ * Writes offline-manifest.json and sw.js over every file the site serves (Pagefind's included):
+ * run after Pagefind and the copy. `read` holds files already hashed.
+ */
+export function writePrecacheFiles(outDir: string, zipBytes: number, options: OfflineOptions = {}, read = new Map<string, BuiltFile>()): PrecacheManifest {
+  const { base, budget } = resolveOptions(options);
+  const built: BuiltFile[] = listFiles(outDir).filter((path) => !notPrecached.has(path)).map((path) => {
+    const known = read.get(path);
+    if (known) return known;
+    const bytes = readFileSync(join(outDir, path));
+    return { path, size: bytes.length, sha256: sha256(bytes) };
   });
   const worker = source('service-worker.js');
-  const manifest = precacheManifest(built, { base, budget, zipBytes: zip.length, workerSource: worker });
+  const manifest = precacheManifest(built, { base, budget, zipBytes, workerSource: worker });
   writeFileSync(join(outDir, 'offline-manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   writeFileSync(join(outDir, 'sw.js'), serviceWorkerFile(manifest, worker));
-  return { manifest, zipBytes: zip.length, searchPages: index.pages.length };
+  return manifest;
+}
+
+/** The whole step, after astro build and Pagefind. */
+export function writeOfflineFiles(outDir: string, options: OfflineOptions = {}): OfflineSummary {
+  const { base } = resolveOptions(options);
+  writeFileSync(join(outDir, 'offline.js'), source('client.js'));
+  writeFileSync(join(outDir, 'manifest.webmanifest'), webManifest(base));
+  const copy = writeOfflineCopy(outDir, options);
+  const manifest = writePrecacheFiles(outDir, copy.zipBytes, options, copy.read);
+  return { manifest, zipBytes: copy.zipBytes, searchPages: copy.searchPages };
 }

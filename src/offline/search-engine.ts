@@ -1,11 +1,10 @@
 /**
  * A small full-text search engine for the downloadable copy, which opens from file:// where
- * Pagefind's fetch and WebAssembly cannot load. It indexes and ranks the way Pagefind 1.x does
- * (its fossick indexer and pagefind_web search.rs): Snowball stems, compound words indexed whole
- * and in parts (parts at a share of the weight), every query word required, prefix matching with
- * a word-length bonus, BM25 over weighted counts, and a boost for query words in meta fields
- * (title weighs 5). Self-contained apart from the stemmer: bundle.ts ships both to the browser
- * as one classic script.
+ * Pagefind's fetch and WebAssembly cannot load. It searches an index built the way Pagefind 1.x
+ * indexes (search-index.ts) and ranks the way Pagefind does (pagefind_web search.rs): every query
+ * word required, prefix matching with a word-length bonus, BM25 over weighted counts, and a boost
+ * for query words in meta fields (title weighs 5). Self-contained apart from the stemmer:
+ * bundle.ts ships both to the browser as one classic script.
  */
 import { stem } from './stem.ts';
 
@@ -43,39 +42,10 @@ export interface SearchHit {
 export const ranking = { termSimilarity: 1.0, pageLength: 0.75, termSaturation: 1.4, termFrequency: 1.0, metaWeights: { title: 5.0 } as Record<string, number> };
 
 // Characters Pagefind keeps inside words besides letters and digits (pagefind-entry.json's include_characters).
-const includeCharacters = '_\u203F\u2040\u2054\uFE33\uFE34\uFE4D\uFE4E\uFE4F\uFF3F';
-const wordChar = /[\p{Alphabetic}\p{N}]/u;
-const asciiPunctuation = /[!-/:-@[-`{-~]/g;
+export const includeCharacters = '_\u203F\u2040\u2054\uFE33\uFE34\uFE4D\uFE4E\uFE4F\uFF3F';
 
-function foldDiacritics(word: string): string {
+export function foldDiacritics(word: string): string {
   return word.normalize('NFD').replace(/\p{M}+/gu, '');
-}
-
-/** Splits like Pagefind's discrete words: punctuation, camelCase, letter-digit and acronym boundaries. */
-function discreteWords(raw: string): string[] {
-  return raw
-    .replace(asciiPunctuation, ' ')
-    .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')
-    .replace(/(\p{Lu})(\p{Lu}\p{Ll})/gu, '$1 $2')
-    .replace(/(\p{L})(\p{N})/gu, '$1 $2')
-    .replace(/(\p{N})(\p{L})/gu, '$1 $2')
-    .toLowerCase()
-    .split(/\s+/)
-    .filter(Boolean);
-}
-
-/** What one written word indexes as: [whole stem or "", ...part stems] (Pagefind's indexable words). */
-export function indexForm(raw: string): string[] {
-  let normalized = '';
-  for (const c of raw) if (wordChar.test(c) || includeCharacters.includes(c)) normalized += c.toLowerCase();
-  const whole = normalized ? stem(foldDiacritics(normalized)) : '';
-  const compound = [...raw].some((c) => !wordChar.test(c)) || [...raw].slice(1).some((c) => /\p{Uppercase}/u.test(c));
-  if (!compound || !normalized) return [whole];
-  const parts = discreteWords(raw);
-  const joined = parts.join(' ');
-  if (!joined.includes(' ') && normalized.startsWith(joined)) return [whole];
-  // Parts of one byte are not indexed.
-  return [whole, ...parts.filter((p) => p.length > 1 || p.charCodeAt(0) > 0x7f).map((p) => stem(foldDiacritics(p)))];
 }
 
 /** A query as Pagefind's browser code prepares it: punctuation dropped, lower case, accents folded, stemmed. */
@@ -86,46 +56,6 @@ export function queryTerms(query: string): string[] {
     else if (!/^\p{Pd}|\p{Pe}|\p{Pf}|\p{Pi}|\p{Po}|\p{Ps}$/u.test(c)) kept += c.toLocaleLowerCase();
   }
   return kept.replace(/\s{2,}/g, ' ').trim().split(' ').map(foldDiacritics).filter(Boolean).map(stem);
-}
-
-export function buildSearchIndex(pages: PageText[]): SearchIndex {
-  const formIds = new Map<string, number>();
-  const forms: string[][] = [];
-  const formPages: [number, number, number][][] = [];
-  const words: Record<string, number[]> = Object.create(null);
-  const metaWords: Record<string, [number, string][]> = Object.create(null);
-  const out: SearchIndex['pages'] = [];
-  pages.forEach((page, p) => {
-    const weights = new Map<number, [number, number]>();
-    for (const { text, weight } of page.words) {
-      const form = indexForm(text);
-      const key = form.join(' ');
-      let id = formIds.get(key);
-      if (id === undefined) {
-        id = forms.length;
-        formIds.set(key, id);
-        forms.push(form);
-        formPages.push([]);
-        for (const w of new Set(form)) if (w) (words[w] ??= []).push(id);
-      }
-      const parts = form.length - 1;
-      const partWeight = parts > 0 && weight > 0 ? Math.max(1, Math.floor(weight / parts)) : 0;
-      const sum = weights.get(id) ?? [0, 0];
-      weights.set(id, [sum[0] + weight, sum[1] + partWeight]);
-    }
-    for (const [id, [whole, part]] of [...weights].sort((a, b) => a[0] - b[0])) formPages[id]!.push([p, whole, part]);
-    for (const field of Object.keys(page.meta).sort()) {
-      const seen = new Set<string>();
-      for (const raw of page.meta[field]!.split(/\s+/)) for (const w of indexForm(raw)) {
-        if (!w || seen.has(w)) continue;
-        seen.add(w);
-        (metaWords[w] ??= []).push([p, field]);
-      }
-    }
-    out.push({ url: page.url, meta: page.meta, length: page.words.length });
-  });
-  const total = out.reduce((sum, p) => sum + p.length, 0);
-  return { pages: out, averageLength: out.length ? total / out.length : 0, forms, formPages, words, metaWords };
 }
 
 function idf(totalPages: number, pagesWithTerm: number): number {

@@ -1,7 +1,8 @@
 // The copy's search engine: Pagefind's word forms, query preparation, matching rules (all words,
 // prefixes, stems, compounds) and ranking signals (headings, titles, counts), on made-up pages.
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex, indexForm, queryTerms, search, type PageText } from '../../../src/offline/search-engine.ts';
+import { queryTerms, search, type PageText } from '../../../src/offline/search-engine.ts';
+import { buildSearchIndex, indexForm } from '../../../src/offline/search-index.ts';
 
 function page(url: string, title: string, body: string, heading = 168): PageText {
   return {
