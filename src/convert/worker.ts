@@ -3,12 +3,18 @@
  * answers batches of seeds to read and to extract, keeping each document it read for its
  * extraction. Pure steps inside; messages are its only I/O.
  */
+import { enableCompileCache } from 'node:module';
 import { serialize } from 'node:v8';
 import { workerData } from 'node:worker_threads';
 import type { ReportDocument } from '../extract/document.ts';
-import { compileKnowledge, type Knowledge } from '../knowledge/index.ts';
-import { extractSeed, readSeed, type SeedInput, type SeedReading } from './seed.ts';
+import type { Knowledge } from '../knowledge/index.ts';
+import type { SeedInput, SeedReading } from './seed.ts';
 import type { WorkerReply, WorkerRequest, WorkerSetup } from './seed-converter.ts';
+
+// Each thread compiles its modules anew: Node's compile cache (see scripts/convert.ts) spares it.
+enableCompileCache();
+const { compileKnowledge } = await import('../knowledge/index.ts');
+const { extractSeed, readSeed } = await import('./seed.ts');
 
 const { files, port, replies } = workerData as WorkerSetup;
 const read = new Map<string, { seed: SeedInput; doc: ReportDocument | null }>();
