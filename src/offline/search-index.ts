@@ -38,6 +38,14 @@ export function indexForm(raw: string): string[] {
   return [whole, ...parts.filter((p) => p.length > 1 || p.charCodeAt(0) > 0x7f).map((p) => stem(foldDiacritics(p)))];
 }
 
+/**
+ * A copy of a string cut from a page that does not keep the page alive: V8 makes a long substring
+ * a slice that holds its whole parent, and the index outlives every page it reads.
+ */
+function detached(text: string): string {
+  return text.length < 13 ? text : ` ${text}`.slice(1);
+}
+
 /** The index, built a page at a time: `add` each page in the index's order, then `finish`. */
 export class SearchIndexBuilder {
   private readonly forms: string[][] = [];
@@ -54,7 +62,7 @@ export class SearchIndexBuilder {
     let form = this.formOfWord.get(raw);
     if (form === undefined) {
       form = indexForm(raw);
-      this.formOfWord.set(raw, form);
+      this.formOfWord.set(detached(raw), form);
     }
     return form;
   }
@@ -72,7 +80,7 @@ export class SearchIndexBuilder {
       this.formPages.push([]);
       for (const w of new Set(form)) if (w) (this.words[w] ??= []).push(id);
     }
-    this.formIdOfWord.set(raw, id);
+    this.formIdOfWord.set(detached(raw), id);
     return id;
   }
 
@@ -96,7 +104,8 @@ export class SearchIndexBuilder {
         (this.metaWords[w] ??= []).push([p, field]);
       }
     }
-    this.pages.push({ url: page.url, meta: page.meta, length: page.words.length });
+    const meta = Object.fromEntries(Object.entries(page.meta).map(([field, value]) => [field, detached(value)]));
+    this.pages.push({ url: detached(page.url), meta, length: page.words.length });
   }
 
   finish(): SearchIndex {

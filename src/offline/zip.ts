@@ -29,7 +29,9 @@ const storedAsIs = /\.(zip|png|jpe?g|gif|webp|woff2?|gz|br)$/i;
 
 export function zipEntry(path: string, bytes: Uint8Array): ZipEntry {
   const method = storedAsIs.test(path) ? 0 : 8;
-  return { path, method, crc: crc32(bytes), size: bytes.length, data: method === 8 ? deflateRawSync(bytes, { level: 6 }) : bytes };
+  // Copied out: zlib's result shares a larger output buffer (tens of KiB for a page of a few).
+  const data = method === 8 ? new Uint8Array(deflateRawSync(bytes, { level: 6 })) : bytes;
+  return { path, method, crc: crc32(bytes), size: bytes.length, data };
 }
 
 function header(central: boolean, entry: ZipEntry, name: Buffer, offset: number): Buffer {
