@@ -9,10 +9,11 @@
  * On disk: a main file of every entry and a small journal of entries changed since, so a run that
  * converts one article writes one entry. Each file is a 4-byte length, an index (the version,
  * then per entry its seed, what the run needs to know without decoding it, and its length), then
- * the entries' bytes one after another, all in v8 serialisation; an entry is decoded only when used.
+ * the entries' bytes one after another, all in v8 serialisation; an entry is read and decoded
+ * only when used.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
@@ -92,37 +93,58 @@ export interface ConvertCache {
 }
 
 type IndexEntry = [id: string, facts: SeedFacts, length: number];
+/** An entry: its facts, and its bytes, read from the file only when asked for. */
+type Entry = { facts: SeedFacts; bytes: () => Uint8Array };
 
-/** Read a cache file into `into` (seed → facts and bytes); the count read, 0 if none or unreadable. */
-function readCacheFile(file: string, version: string, into: Map<string, { facts: SeedFacts; bytes: Uint8Array }>): number {
-  let bytes: Buffer;
+/** `length` bytes of an open file from `position`. */
+function readAt(fd: number, position: number, length: number): Buffer {
+  const out = Buffer.allocUnsafe(length);
+  for (let done = 0; done < length; ) {
+    const n = readSync(fd, out, done, length - done, position + done);
+    if (n === 0) throw new Error('convert cache: file ended early');
+    done += n;
+  }
+  return out;
+}
+
+/**
+ * Read a cache file's index into `into` (seed → facts and bytes); the count read, 0 if none or
+ * unreadable. Only the index is read now: an entry's bytes when used, from the file kept open
+ * (a later run replaces the file by renaming, so what this one opened stays as it was).
+ */
+function readCacheFile(file: string, version: string, into: Map<string, Entry>): number {
+  let fd: number;
   try {
-    bytes = readFileSync(file);
+    fd = openSync(file, 'r');
   } catch {
     return 0; // no such file yet
   }
   try {
-    const indexLength = bytes.readUInt32LE(0);
-    const index = deserialize(bytes.subarray(4, 4 + indexLength)) as { version: string; entries: IndexEntry[] };
+    const indexLength = readAt(fd, 0, 4).readUInt32LE(0);
+    const index = deserialize(readAt(fd, 4, indexLength)) as { version: string; entries: IndexEntry[] };
     if (index.version !== version) return 0;
     let at = 4 + indexLength;
+    const found = new Map<string, Entry>();
     for (const [id, facts, length] of index.entries) {
-      into.set(id, { facts, bytes: bytes.subarray(at, at + length) });
+      const position = at;
+      found.set(id, { facts, bytes: () => readAt(fd, position, length) });
       at += length;
     }
-    return index.entries.length;
+    if (at !== fstatSync(fd).size) return 0; // cut short: start afresh
+    for (const [id, entry] of found) into.set(id, entry);
+    return found.size;
   } catch {
     return 0; // unreadable: start afresh
   }
 }
 
-function writeCacheFile(file: string, version: string, entries: Iterable<[string, { facts: SeedFacts; bytes: Uint8Array }]>): void {
-  const list = [...entries];
-  const index = serialize({ version, entries: list.map(([id, e]): IndexEntry => [id, e.facts, e.bytes.length]) });
+function writeCacheFile(file: string, version: string, entries: Iterable<[string, Entry]>): void {
+  const list = [...entries].map(([id, e]) => [id, e.facts, e.bytes()] as const);
+  const index = serialize({ version, entries: list.map(([id, facts, bytes]): IndexEntry => [id, facts, bytes.length]) });
   const length = Buffer.alloc(4);
   length.writeUInt32LE(index.length);
   const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, Buffer.concat([length, index, ...list.map(([, e]) => e.bytes)]));
+  writeFileSync(temporary, Buffer.concat([length, index, ...list.map(([, , bytes]) => bytes)]));
   renameSync(temporary, file);
 }
 
@@ -134,9 +156,9 @@ function writeCacheFile(file: string, version: string, entries: Iterable<[string
 export function openConvertCache(dir: string, version: string): ConvertCache {
   const mainFile = join(dir, 'convert-cache.bin');
   const journalFile = join(dir, 'convert-cache.journal');
-  const entries = new Map<string, { facts: SeedFacts; bytes: Uint8Array }>();
+  const entries = new Map<string, Entry>();
   const inMain = readCacheFile(mainFile, version, entries);
-  const journal = new Map<string, { facts: SeedFacts; bytes: Uint8Array }>();
+  const journal = new Map<string, Entry>();
   if (inMain > 0) readCacheFile(journalFile, version, journal);
   for (const [id, entry] of journal) entries.set(id, entry);
   const changed = new Set<string>();
@@ -145,9 +167,9 @@ export function openConvertCache(dir: string, version: string): ConvertCache {
   return {
     dir,
     facts: (id) => entries.get(id)?.facts,
-    outcome: (id) => deserialize(entries.get(id)!.bytes) as SeedOutcomeEntry,
+    outcome: (id) => deserialize(entries.get(id)!.bytes()) as SeedOutcomeEntry,
     set(id, facts, bytes) {
-      entries.set(id, { facts, bytes });
+      entries.set(id, { facts, bytes: () => bytes });
       changed.add(id);
     },
     restat(id, stat) {

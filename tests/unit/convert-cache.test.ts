@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { editedArticle, generateArticles } from '../../src/bench/articles.ts';
-import { extractorVersion, openConvertCache } from '../../src/convert/cache.ts';
+import { extractorVersion, openConvertCache, serializeOutcome } from '../../src/convert/cache.ts';
 import { collectOutcomes, convertCollection, planCollection, type SeedInput } from '../../src/convert/collection.ts';
 import { seedOutcomes } from '../../src/convert/outcomes.ts';
 import { inlineConverter, workerConverter } from '../../src/convert/seed-converter.ts';
@@ -103,6 +103,22 @@ describe('convert cache', () => {
     first.save(new Set(['a']));
     expect(openConvertCache(dir, 'v1').facts('a')).toBeDefined();
     expect(openConvertCache(dir, 'v2').facts('a')).toBeUndefined();
+  });
+
+  it('keeps the entries of the seeds still there when it writes a new main file', () => {
+    const dir = scratch();
+    const summary = (id: string) => ({ id, readingDiagnostics: [], extractionDiagnostics: [], report: null, merge: null, reasons: [] });
+    const ids = Array.from({ length: 10 }, (_, i) => `s${i}`);
+    const first = openConvertCache(dir, 'v1');
+    for (const id of ids) first.set(id, { stat: null, digest: id, latest: null, summary: summary(id) }, serializeOutcome({ reading: { diagnostics: [], rejected: null, latest: id, sidecar: null }, extraction: null }));
+    first.save(new Set(ids));
+    const second = openConvertCache(dir, 'v1');
+    second.set('s1', { stat: null, digest: 'new', latest: null, summary: summary('s1') }, serializeOutcome({ reading: { diagnostics: [], rejected: null, latest: 'new', sidecar: null }, extraction: null }));
+    second.save(new Set(ids.slice(0, 5))); // half the seeds gone: a new main file
+    const third = openConvertCache(dir, 'v1');
+    expect(ids.map((id) => third.facts(id)?.digest)).toEqual(['s0', 'new', 's2', 's3', 's4', undefined, undefined, undefined, undefined, undefined]);
+    expect(third.outcome('s1').reading.latest).toBe('new');
+    expect(third.outcome('s4').reading.latest).toBe('s4');
   });
 
   it('versions the extractor by its code and knowledge files', () => {
