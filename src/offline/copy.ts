@@ -5,11 +5,12 @@
  * and the search page gets the copy's own search, which loads with a classic <script src>. Pure.
  */
 import { posix } from 'node:path';
+import { detached } from './detached.ts';
 
 export interface CopyContext {
   /** the site's base path, "/" or "/archive/" */
   base: string;
-  /** every file path of the copy ("meetings/x/index.html") */
+  /** every file path of the copy ("meetings/x/index.html"); not changed once links are rewritten (their targets are kept per set) */
   files: Set<string>;
 }
 
@@ -21,6 +22,44 @@ export function leftOutOfCopy(path: string): boolean {
   return path.startsWith('pagefind/') || ['sw.js', 'offline.js', 'offline-manifest.json', 'manifest.webmanifest', 'parley-offline.zip'].includes(path);
 }
 
+// Where each absolute link leads, per copy (keyed by its file list) and base: the same from every page.
+const absoluteTargets = new WeakMap<Set<string>, { base: string; targets: Map<string, string | null> }>();
+
+/** The file of the copy an inner path (below the base, "topics/x/") names. */
+function fileOf(inner: string, files: Set<string>): string {
+  const decoded = decodeURI(inner);
+  const file = decoded === '' || decoded.endsWith('/') ? `${decoded}index.html` : decoded;
+  return !files.has(file) && files.has(`${file}/index.html`) ? `${file}/index.html` : file;
+}
+
+function absoluteTarget(path: string, context: CopyContext): string | null {
+  let known = absoluteTargets.get(context.files);
+  if (known?.base !== context.base) absoluteTargets.set(context.files, (known = { base: context.base, targets: new Map() }));
+  let file = known.targets.get(path);
+  if (file === undefined) {
+    const baseNoSlash = context.base.replace(/\/$/, '');
+    file = path === baseNoSlash ? fileOf('', context.files) : path.startsWith(context.base) ? fileOf(path.slice(context.base.length), context.files) : null;
+    known.targets.set(detached(path), file);
+  }
+  return file;
+}
+
+// A path with an empty, "." or ".." segment, or a leading or trailing slash: left to posix.relative.
+const unclean = /(^|\/)\.\.?(\/|$)|\/\/|^\/|\/$/;
+
+/** posix.relative(fromDir, file), or the file's name when that is empty; without resolving against the working directory. */
+export function relativePath(fromDir: string, file: string): string {
+  if ((fromDir !== '.' && unclean.test(fromDir)) || unclean.test(file) || file === '') return posix.relative(fromDir, file) || posix.basename(file);
+  // Both as folders ("a/b/"), so that the shared part ends at a slash.
+  const from = fromDir === '.' ? '' : `${fromDir}/`;
+  const to = `${file}/`;
+  let shared = 0;
+  for (let i = 0; i < from.length && i < to.length && from.charCodeAt(i) === to.charCodeAt(i); i++) if (from.charCodeAt(i) === 0x2f) shared = i + 1;
+  let up = 0;
+  for (let i = shared; i < from.length; i++) if (from.charCodeAt(i) === 0x2f) up++;
+  return `${'../'.repeat(up)}${to.slice(shared)}`.slice(0, -1) || posix.basename(file);
+}
+
 /**
  * A link as written in the built page at `pagePath`, as a link relative to that page that names a
  * file; null when it is not a link into the site (another origin, a fragment, a scheme).
@@ -30,22 +69,16 @@ export function relativeLink(link: string, pagePath: string, context: CopyContex
   const suffixAt = link.search(/[?#]/);
   const path = suffixAt === -1 ? link : link.slice(0, suffixAt);
   const suffix = suffixAt === -1 ? '' : link.slice(suffixAt);
-  let inner: string;
-  const baseNoSlash = context.base.replace(/\/$/, '');
-  if (path.startsWith('/')) {
-    if (path === baseNoSlash) inner = '';
-    else if (path.startsWith(context.base)) inner = path.slice(context.base.length);
-    else return null;
-  } else {
-    inner = posix.normalize(posix.join(posix.dirname(pagePath), path)) + (path.endsWith('/') || path === '' ? '/' : '');
+  let file: string | null;
+  if (path.startsWith('/')) file = absoluteTarget(path, context);
+  else {
+    let inner = posix.normalize(posix.join(posix.dirname(pagePath), path)) + (path.endsWith('/') || path === '' ? '/' : '');
     if (inner.startsWith('..')) return null;
     if (inner === './') inner = '';
+    file = fileOf(inner, context.files);
   }
-  inner = decodeURI(inner);
-  let file = inner === '' || inner.endsWith('/') ? `${inner}index.html` : inner;
-  if (!context.files.has(file) && context.files.has(`${file}/index.html`)) file = `${file}/index.html`;
-  const relative = posix.relative(posix.dirname(pagePath), file) || posix.basename(file);
-  return encodeURI(relative) + suffix;
+  if (file === null) return null;
+  return encodeURI(relativePath(posix.dirname(pagePath), file)) + suffix;
 }
 
 const linkAttribute = /(\s(?:href|src|action|poster)=)("([^"]*)"|'([^']*)')/g;
@@ -53,27 +86,36 @@ const cssUrl = /url\((['"]?)([^)'"]+)\1\)/g;
 
 /** Rewrites every link of an HTML page of the copy, and drops what works only online. */
 export function copyHtml(html: string, pagePath: string, context: CopyContext): string {
-  return html
-    // The service worker client, the download link (the copy is that download) and the web manifest.
-    .replace(/<(p|span|div)\b[^>]*\sdata-parley-online\b[^>]*>[\s\S]*?<\/\1>/g, '')
-    .replace(/<script\b[^>]*\sdata-parley-online\b[^>]*><\/script>/g, '')
-    .replace(/<link\b[^>]*\brel="manifest"[^>]*>/g, '')
-    // Module scripts do not load from file:// (their origin is opaque); the copy works without them.
-    .replace(/<script\b[^>]*\btype="module"[^>]*\bsrc="[^"]*"[^>]*><\/script>/g, '')
-    .replace(linkAttribute, (whole, name: string, _quoted: string, double?: string, single?: string) => {
-      const value = double ?? single ?? '';
-      const rewritten = relativeLink(value, pagePath, context);
-      return rewritten === null ? whole : `${name}"${rewritten}"`;
-    })
-    // Redirect pages (moved meetings) send the reader on with a meta refresh.
-    .replace(/<meta\b[^>]*>/gi, (tag) => !/http-equiv="refresh"/i.test(tag) ? tag : tag.replace(/(content="\s*\d+\s*;\s*url=)([^"]*)"/i, (whole, lead: string, value: string) => {
+  // Each pass runs only on a page that has the text it looks for (most pages have no redirect).
+  let page = html;
+  // The service worker client, the download link (the copy is that download) and the web manifest.
+  if (page.includes('data-parley-online')) {
+    page = page
+      .replace(/<(p|span|div)\b[^>]*\sdata-parley-online\b[^>]*>[\s\S]*?<\/\1>/g, '')
+      .replace(/<script\b[^>]*\sdata-parley-online\b[^>]*><\/script>/g, '');
+  }
+  if (page.includes('rel="manifest"')) page = page.replace(/<link\b[^>]*\brel="manifest"[^>]*>/g, '');
+  // Module scripts do not load from file:// (their origin is opaque); the copy works without them.
+  if (page.includes('type="module"')) page = page.replace(/<script\b[^>]*\btype="module"[^>]*\bsrc="[^"]*"[^>]*><\/script>/g, '');
+  page = page.replace(linkAttribute, (whole, name: string, _quoted: string, double?: string, single?: string) => {
+    const value = double ?? single ?? '';
+    const rewritten = relativeLink(value, pagePath, context);
+    return rewritten === null ? whole : `${name}"${rewritten}"`;
+  });
+  // Redirect pages (moved meetings) send the reader on with a meta refresh.
+  if (/http-equiv="refresh"/i.test(page)) {
+    page = page.replace(/<meta\b[^>]*>/gi, (tag) => !/http-equiv="refresh"/i.test(tag) ? tag : tag.replace(/(content="\s*\d+\s*;\s*url=)([^"]*)"/i, (whole, lead: string, value: string) => {
       const rewritten = relativeLink(value, pagePath, context);
       return rewritten === null ? whole : `${lead}${rewritten}"`;
-    }))
-    .replace(cssUrl, (whole, _quote: string, value: string) => {
+    }));
+  }
+  if (page.includes('url(')) {
+    page = page.replace(cssUrl, (whole, _quote: string, value: string) => {
       const rewritten = relativeLink(value, pagePath, context);
       return rewritten === null ? whole : `url("${rewritten}")`;
     });
+  }
+  return page;
 }
 
 /** The copy's search page: the built search page's frame with the copy's own search in its main. */

@@ -5,6 +5,7 @@
  * Pages are added one at a time, so a build holds the index and never every page's words; each
  * distinct written word is turned into its stems once. Pure.
  */
+import { detached } from './detached.ts';
 import { foldDiacritics, includeCharacters, type PageText, type SearchIndex } from './search-engine.ts';
 import { stem } from './stem.ts';
 
@@ -36,14 +37,6 @@ export function indexForm(raw: string): string[] {
   if (!joined.includes(' ') && normalized.startsWith(joined)) return [whole];
   // Parts of one byte are not indexed.
   return [whole, ...parts.filter((p) => p.length > 1 || p.charCodeAt(0) > 0x7f).map((p) => stem(foldDiacritics(p)))];
-}
-
-/**
- * A copy of a string cut from a page that does not keep the page alive: V8 makes a long substring
- * a slice that holds its whole parent, and the index outlives every page it reads.
- */
-function detached(text: string): string {
-  return text.length < 13 ? text : ` ${text}`.slice(1);
 }
 
 /** The index, built a page at a time: `add` each page in the index's order, then `finish`. */

@@ -1,6 +1,7 @@
 // The downloadable copy: links to files relative to each page, online-only parts dropped.
 import { describe, expect, it } from 'vitest';
-import { copyHtml, copySearchPage, leftOutOfCopy, relativeLink } from '../../../src/offline/copy.ts';
+import { posix } from 'node:path';
+import { copyHtml, copySearchPage, leftOutOfCopy, relativeLink, relativePath } from '../../../src/offline/copy.ts';
 
 const files = new Set(['index.html', 'search/index.html', 'meetings/a/index.html', 'topics/index.html', 'topics/t/2/index.html', 'favicon.svg', 'feed.xml', '_astro/x.css']);
 const context = { base: '/archive/', files };
@@ -69,5 +70,14 @@ describe('leftOutOfCopy', () => {
   it('leaves out Pagefind and the online-only files', () => {
     expect(['pagefind/pagefind.js', 'sw.js', 'offline.js', 'manifest.webmanifest', 'parley-offline.zip'].every(leftOutOfCopy)).toBe(true);
     expect(leftOutOfCopy('meetings/a/index.html')).toBe(false);
+  });
+});
+
+describe('relativePath', () => {
+  it.each([
+    ['meetings/a', 'meetings/b/index.html'], ['meetings/a', 'meetings/a/index.html'], ['.', 'topics/index.html'], ['topics/t/2', 'favicon.svg'],
+    ['a/b', 'a'], ['a/b', 'a/b'], ['a/bc', 'a/b/x.html'], ['a', 'ab/c.html'], ['a/./b', 'x.html'], ['a', 'b//c.html'], ['a', '../x.html'],
+  ])('from %s to %s: as posix.relative', (from, to) => {
+    expect(relativePath(from, to)).toBe(posix.relative(from, to) || posix.basename(to));
   });
 });
