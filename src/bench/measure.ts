@@ -1,7 +1,9 @@
 /**
- * Running one stage in a child process and measuring it: wall time, and peak memory as the
- * largest sum of resident memory over the child and every process it starts (Astro's workers,
- * Pagefind's binary), sampled from /proc; where /proc is missing, the child's own max RSS.
+ * Running one stage in a child process and measuring it: wall time; CPU time of the child and
+ * everything it waited for (from this process's children's times in /proc/self/stat); the load
+ * average before and after (other work on the machine stretches wall times); and peak memory as
+ * the largest sum of resident memory over the child and every process it starts (Astro's
+ * workers, Pagefind's binary), sampled from /proc; where /proc is missing, the child's own max RSS.
  */
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -10,9 +12,34 @@ export interface StageRun {
   wallMs: number;
   /** Peak resident memory of the whole process tree, bytes. */
   peakBytes: number;
+  /** User + system CPU time of the stage's processes, ms (0 where /proc is missing). */
+  cpuMs: number;
+  /** One-minute load average just before and just after (null where /proc is missing). */
+  load: [number, number] | null;
   stdout: string;
   stderr: string;
   code: number;
+}
+
+/** CPU time of this process's waited-for children (cutime + cstime), ms; 0 without /proc. */
+export function childrenCpuMs(): number {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    // Fields after the command name (which may hold spaces) start at field 3, "state".
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticksPerSecond = 100; // USER_HZ, 100 on Linux
+    return ((Number(fields[13]) + Number(fields[14])) * 1000) / ticksPerSecond;
+  } catch {
+    return 0;
+  }
+}
+
+export function loadAverage(): number | null {
+  try {
+    return Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
+  } catch {
+    return null;
+  }
 }
 
 function childrenOf(pid: number): number[] {
@@ -61,6 +88,8 @@ const maxRssLine = /^bench-max-rss: (\d+)$/m;
 export function runStage(args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; sampleMs?: number }): Promise<StageRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
+    const cpuBefore = childrenCpuMs();
+    const loadBefore = loadAverage();
     const child = spawn(process.execPath, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
@@ -79,7 +108,9 @@ export function runStage(args: string[], options: { cwd: string; env: NodeJS.Pro
       clearInterval(timer);
       const wallMs = performance.now() - started;
       const reported = Number(maxRssLine.exec(stdout)?.[1] ?? 0);
-      resolve({ wallMs, peakBytes: Math.max(peak, reported), stdout, stderr, code: code ?? 1 });
+      const loadAfter = loadAverage();
+      const load: [number, number] | null = loadBefore !== null && loadAfter !== null ? [loadBefore, loadAfter] : null;
+      resolve({ wallMs, cpuMs: childrenCpuMs() - cpuBefore, load, peakBytes: Math.max(peak, reported), stdout, stderr, code: code ?? 1 });
     });
   });
 }

@@ -32,6 +32,10 @@ export interface BenchOptions {
 
 export interface StageFigures {
   wallMs: number;
+  /** User + system CPU of the stage's processes, ms. */
+  cpuMs: number;
+  /** One-minute load average before and after the stage. */
+  load: [number, number] | null;
   peakBytes: number;
 }
 
@@ -171,7 +175,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   }
 
   started = performance.now();
-  const figures = (r: StageRun): StageFigures => ({ wallMs: r.wallMs, peakBytes: r.peakBytes });
+  const figures = (r: StageRun): StageFigures => ({ wallMs: r.wallMs, cpuMs: r.cpuMs, load: r.load, peakBytes: r.peakBytes });
+  const stages = [convert, astro, pagefind, offline];
   return {
     count: options.count,
     seed,
@@ -182,8 +187,10 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     pagefind: { ...figures(pagefind), pages: indexed, indexBytes: indexedSite.indexBytes },
     offline: { ...figures(offline), zipBytes },
     whole: {
-      wallMs: convert.wallMs + astro.wallMs + pagefind.wallMs + offline.wallMs,
-      peakBytes: Math.max(convert.peakBytes, astro.peakBytes, pagefind.peakBytes, offline.peakBytes),
+      wallMs: stages.reduce((sum, r) => sum + r.wallMs, 0),
+      cpuMs: stages.reduce((sum, r) => sum + r.cpuMs, 0),
+      load: convert.load && offline.load ? [convert.load[0], offline.load[1]] : null,
+      peakBytes: Math.max(...stages.map((r) => r.peakBytes)),
     },
     reference: { ...figures(reference), site: siteStats(dir('reference-site')) },
     incremental: { ...figures(incremental), identical: differences.length === 0, differences: differences.slice(0, 10), codeChanged },
@@ -194,6 +201,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const mib = (b: number) => (b >= 1024 ** 3 ? `${(b / 1024 ** 3).toFixed(2)} GiB` : `${(b / 1024 ** 2).toFixed(0)} MiB`);
 const size = (b: number) => (b >= 1024 ** 2 ? `${(b / 1024 ** 2).toFixed(1)} MB` : `${(b / 1024).toFixed(0)} KB`);
+const timing = (f: StageFigures) => [seconds(f.wallMs), seconds(f.cpuMs), f.load ? `${f.load[0].toFixed(1)} → ${f.load[1].toFixed(1)}` : '', mib(f.peakBytes)];
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? 0;
 
 /** The figures as a Markdown table and a list of the targets, met or not. */
@@ -207,15 +215,15 @@ export function formatReport(r: BenchResult): string {
   const lines = [
     `N = ${r.count} articles (seed ${r.seed}, ${size(r.generate.bytes)} of seeds)`,
     '',
-    row(['stage', 'wall', 'peak memory', 'pages', 'output', 'index']),
-    row(['---', '---:', '---:', '---:', '---:', '---:']),
-    row(['convert', seconds(r.convert.wallMs), mib(r.convert.peakBytes), `${r.convert.meetings} meetings`, '', '']),
-    row(['astro build', seconds(r.astro.wallMs), mib(r.astro.peakBytes), r.astro.site.pages, size(r.astro.site.bytes), '']),
-    row(['pagefind', seconds(r.pagefind.wallMs), mib(r.pagefind.peakBytes), `${r.pagefind.pages} indexed`, '', size(r.pagefind.indexBytes)]),
-    row(['offline files', seconds(r.offline.wallMs), mib(r.offline.peakBytes), '', `${size(r.offline.zipBytes)} zip`, '']),
-    row(['**whole build**', `**${seconds(r.whole.wallMs)}**`, mib(r.whole.peakBytes), r.astro.site.pages, size(r.astro.site.bytes + r.pagefind.indexBytes), size(r.pagefind.indexBytes)]),
-    row(['bare reference (astro)', seconds(r.reference.wallMs), mib(r.reference.peakBytes), r.reference.site.pages, size(r.reference.site.bytes), '']),
-    row(['**ratio whole / reference**', `**${ratio.toFixed(2)}×**`, '', '', '', '']),
+    row(['stage', 'wall', 'CPU', 'load before → after', 'peak memory', 'pages', 'output', 'index']),
+    row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:']),
+    row(['convert', ...timing(r.convert), `${r.convert.meetings} meetings`, '', '']),
+    row(['astro build', ...timing(r.astro), r.astro.site.pages, size(r.astro.site.bytes), '']),
+    row(['pagefind', ...timing(r.pagefind), `${r.pagefind.pages} indexed`, '', size(r.pagefind.indexBytes)]),
+    row(['offline files', ...timing(r.offline), '', `${size(r.offline.zipBytes)} zip`, '']),
+    row(['**whole build**', `**${seconds(r.whole.wallMs)}**`, ...timing(r.whole).slice(1), r.astro.site.pages, size(r.astro.site.bytes + r.pagefind.indexBytes), size(r.pagefind.indexBytes)]),
+    row(['bare reference (astro)', ...timing(r.reference), r.reference.site.pages, size(r.reference.site.bytes), '']),
+    row(['**ratio whole / reference**', `**${ratio.toFixed(2)}×**`, `${(r.whole.cpuMs / r.reference.cpuMs).toFixed(2)}× (CPU)`, '', '', '', '', '']),
     '',
     row(['target', 'figure', 'goal', '']),
     row(['---', '---:', '---', '---']),
@@ -224,7 +232,7 @@ export function formatReport(r: BenchResult): string {
     row(['convert throughput', `${throughput.toFixed(0)} articles/s`, '≥ 2,000 articles/s', mark(throughput >= 2000)]),
     row([
       'convert after one article changed',
-      `${seconds(r.incremental.wallMs)}, ${r.incremental.identical ? 'byte-identical to a cold run' : `DIFFERS from a cold run: ${r.incremental.differences.join(', ')}`}${r.incremental.codeChanged ? ' (the converter changed during the run: cache missed)' : ''}`,
+      `${seconds(r.incremental.wallMs)} (CPU ${seconds(r.incremental.cpuMs)}), ${r.incremental.identical ? 'byte-identical to a cold run' : `DIFFERS from a cold run: ${r.incremental.differences.join(', ')}`}${r.incremental.codeChanged ? ' (the converter changed during the run: cache missed)' : ''}`,
       '≤ 2 s, identical',
       mark(r.incremental.wallMs <= 2000 && r.incremental.identical),
     ]),
