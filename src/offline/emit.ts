@@ -4,6 +4,8 @@
  * - offline.js and manifest.webmanifest (the page client and the install manifest),
  * - parley-offline.zip, the copy that opens from disk, with its own search index,
  * - offline-manifest.json and sw.js (the precache list, versioned by a hash of the files).
+ * `writeOfflineFiles` does it all; its two halves are exported for a build that runs the copy
+ * (which does not read Pagefind's output) beside Pagefind, then the precache files after both.
  * File I/O only here; the parts are pure modules beside it.
  */
 import { createHash } from 'node:crypto';
