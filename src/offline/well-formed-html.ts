@@ -39,6 +39,7 @@ const listItemBoundaries = new Set([
   'th', 'thead', 'title', 'tr', 'track', 'ul', 'wbr', 'xmp',
 ]);
 const headElements = new Set(['base', 'basefont', 'bgsound', 'link', 'meta']);
+const titleEnd = /<\/title/gi;
 
 // Character references this reader decodes; any other (or one without its semicolon) needs the parser.
 const knownReference = /&(?:(amp|lt|gt|quot|apos|nbsp);|#[xX]([0-9a-fA-F]{1,6});|#([0-9]{1,7});)/g;
@@ -187,11 +188,12 @@ function read(html: string): Root {
   function title(tag: Tag): void {
     const el = element(tag);
     append(el);
-    const end = html.slice(pos).search(/<\/title/i);
-    if (end === -1 || html.charCodeAt(pos + end + 7) !== 0x3e) throw new NeedsParser();
-    const value = decode(html.slice(pos, pos + end));
+    titleEnd.lastIndex = pos;
+    const end = titleEnd.exec(html)?.index ?? -1;
+    if (end === -1 || html.charCodeAt(end + 7) !== 0x3e) throw new NeedsParser();
+    const value = decode(html.slice(pos, end));
     if (value) el.children.push({ type: 'text', value });
-    pos += end + 8;
+    pos = end + 8;
   }
 
   function hasParagraphInButtonScope(): boolean {
