@@ -1,10 +1,8 @@
 /** The site half of the build, without conversion: astro build, Pagefind, then the offline files (service worker, downloadable copy). Used by tests and the benchmark. */
 import { buildSite } from '../src/build/site.ts';
-import { indexSite } from '../src/build/pagefind.ts';
-import { writeOfflineFiles } from '../src/offline/emit.ts';
+import { indexAndWriteOffline } from '../src/build/finish.ts';
 
 // Vite's own name for the base: one inherited from the caller (vitest sets it) would override BASE_PATH.
 delete process.env.BASE_URL;
 await buildSite();
-await indexSite(process.env.PARLEY_OUT_DIR ?? 'dist');
-writeOfflineFiles(process.env.PARLEY_OUT_DIR ?? 'dist');
+await indexAndWriteOffline(process.env.PARLEY_OUT_DIR ?? 'dist');

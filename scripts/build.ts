@@ -4,8 +4,7 @@
  */
 import { runConvert } from '../src/convert/run.ts';
 import { buildSite } from '../src/build/site.ts';
-import { indexSite } from '../src/build/pagefind.ts';
-import { writeOfflineFiles } from '../src/offline/emit.ts';
+import { indexAndWriteOffline } from '../src/build/finish.ts';
 
 const outDir = process.env.PARLEY_OUT_DIR ?? 'dist';
 const quiet = process.argv.includes('--quiet');
@@ -15,5 +14,4 @@ if (convertStatus !== 0) process.exit(convertStatus);
 // Vite's own name for the base: one inherited from the caller (vitest sets it) would override BASE_PATH.
 delete process.env.BASE_URL;
 await buildSite();
-await indexSite(outDir);
-writeOfflineFiles(outDir);
+await indexAndWriteOffline(outDir);

@@ -1,7 +1,7 @@
 /**
  * The benchmark: N synthetic articles through the whole pipeline in a scratch folder, each stage
- * in its own process (convert, astro build, Pagefind, the offline files: what `npm run build`
- * runs), then the same Markdown through a bare Astro site as the reference, a one-article edit
+ * in its own process (convert, astro build, then Pagefind and the offline files side by side:
+ * what `npm run build` runs), then the same Markdown through a bare Astro site as the reference, a one-article edit
  * through the convert cache, and search in headless Chromium. Returns the figures;
  * `formatReport` prints them as a table.
  */
@@ -46,8 +46,8 @@ export interface BenchResult {
   generate: { wallMs: number; bytes: number };
   convert: StageFigures & { meetings: number };
   astro: StageFigures & { site: SiteStats };
-  pagefind: StageFigures & { pages: number; indexBytes: number };
-  offline: StageFigures & { zipBytes: number };
+  /** Pagefind and the offline files, the copy written while Pagefind parses (src/build/finish.ts). */
+  finish: StageFigures & { pages: number; indexBytes: number; zipBytes: number };
   whole: StageFigures;
   reference: StageFigures & { site: SiteStats };
   incremental: StageFigures & { identical: boolean; differences: string[]; codeChanged: boolean };
@@ -146,13 +146,11 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   log('astro build');
   const astro = check('astro build', await runStage(['src/bench/stage.ts', 'site'], { cwd: root, env: siteEnv }));
   const builtSite = siteStats(dir('site'));
-  log('pagefind');
-  const pagefind = check('pagefind', await runStage(['src/bench/stage.ts', 'index', dir('site')], { cwd: root, env: siteEnv }));
-  const indexed = Number(/pages indexed: (\d+)/.exec(pagefind.stdout)?.[1] ?? 0);
+  log('pagefind and the offline files');
+  const finish = check('pagefind and offline files', await runStage(['src/bench/stage.ts', 'finish', dir('site')], { cwd: root, env: siteEnv }));
+  const indexed = Number(/pages indexed: (\d+)/.exec(finish.stdout)?.[1] ?? 0);
+  const zipBytes = Number(/offline copy: (\d+) bytes/.exec(finish.stdout)?.[1] ?? 0);
   const indexedSite = siteStats(dir('site'));
-  log('offline files');
-  const offline = check('offline files', await runStage(['src/bench/stage.ts', 'offline', dir('site')], { cwd: root, env: siteEnv }));
-  const zipBytes = Number(/offline copy: (\d+) bytes/.exec(offline.stdout)?.[1] ?? 0);
 
   log('bare reference');
   writeReferenceProject(dir('reference'), { meetingsDir: dir('meetings'), outDir: dir('reference-site'), cacheDir: dir('reference-cache'), nodeModules: join(root, 'node_modules') });
@@ -176,7 +174,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
 
   started = performance.now();
   const figures = (r: StageRun): StageFigures => ({ wallMs: r.wallMs, cpuMs: r.cpuMs, load: r.load, peakBytes: r.peakBytes });
-  const stages = [convert, astro, pagefind, offline];
+  const stages = [convert, astro, finish];
   return {
     count: options.count,
     seed,
@@ -184,12 +182,11 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     generate,
     convert: { ...figures(convert), meetings },
     astro: { ...figures(astro), site: builtSite },
-    pagefind: { ...figures(pagefind), pages: indexed, indexBytes: indexedSite.indexBytes },
-    offline: { ...figures(offline), zipBytes },
+    finish: { ...figures(finish), pages: indexed, indexBytes: indexedSite.indexBytes, zipBytes },
     whole: {
       wallMs: stages.reduce((sum, r) => sum + r.wallMs, 0),
       cpuMs: stages.reduce((sum, r) => sum + r.cpuMs, 0),
-      load: convert.load && offline.load ? [convert.load[0], offline.load[1]] : null,
+      load: convert.load && finish.load ? [convert.load[0], finish.load[1]] : null,
       peakBytes: Math.max(...stages.map((r) => r.peakBytes)),
     },
     reference: { ...figures(reference), site: siteStats(dir('reference-site')) },
@@ -219,9 +216,8 @@ export function formatReport(r: BenchResult): string {
     row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:']),
     row(['convert', ...timing(r.convert), `${r.convert.meetings} meetings`, '', '']),
     row(['astro build', ...timing(r.astro), r.astro.site.pages, size(r.astro.site.bytes), '']),
-    row(['pagefind', ...timing(r.pagefind), `${r.pagefind.pages} indexed`, '', size(r.pagefind.indexBytes)]),
-    row(['offline files', ...timing(r.offline), '', `${size(r.offline.zipBytes)} zip`, '']),
-    row(['**whole build**', `**${seconds(r.whole.wallMs)}**`, ...timing(r.whole).slice(1), r.astro.site.pages, size(r.astro.site.bytes + r.pagefind.indexBytes), size(r.pagefind.indexBytes)]),
+    row(['pagefind ∥ offline files', ...timing(r.finish), `${r.finish.pages} indexed`, `${size(r.finish.zipBytes)} zip`, size(r.finish.indexBytes)]),
+    row(['**whole build**', `**${seconds(r.whole.wallMs)}**`, ...timing(r.whole).slice(1), r.astro.site.pages, size(r.astro.site.bytes + r.finish.indexBytes), size(r.finish.indexBytes)]),
     row(['bare reference (astro)', ...timing(r.reference), r.reference.site.pages, size(r.reference.site.bytes), '']),
     row(['**ratio whole / reference**', `**${ratio.toFixed(2)}×**`, `${(r.whole.cpuMs / r.reference.cpuMs).toFixed(2)}× (CPU)`, '', '', '', '', '']),
     '',

@@ -137,11 +137,16 @@ export function writePrecacheFiles(outDir: string, zipBytes: number, options: Of
   return manifest;
 }
 
-/** The whole step, after astro build and Pagefind. */
-export function writeOfflineFiles(outDir: string, options: OfflineOptions = {}): OfflineSummary {
+/** offline.js and manifest.webmanifest: the page client and the install manifest. */
+export function writeOfflineClient(outDir: string, options: OfflineOptions = {}): void {
   const { base } = resolveOptions(options);
   writeFileSync(join(outDir, 'offline.js'), source('client.js'));
   writeFileSync(join(outDir, 'manifest.webmanifest'), webManifest(base));
+}
+
+/** The whole step, after astro build and Pagefind (src/build/finish.ts runs the copy beside Pagefind instead). */
+export function writeOfflineFiles(outDir: string, options: OfflineOptions = {}): OfflineSummary {
+  writeOfflineClient(outDir, options);
   const copy = writeOfflineCopy(outDir, options);
   const manifest = writePrecacheFiles(outDir, copy.zipBytes, options, copy.read);
   return { manifest, zipBytes: copy.zipBytes, searchPages: copy.searchPages };

@@ -1,0 +1,21 @@
+/**
+ * What follows `astro build`: Pagefind's index and the offline files. Pagefind reads and parses
+ * the pages in its own process while this one writes the downloadable copy (which leaves
+ * pagefind/ out); the precache manifest and service worker come last, over both.
+ */
+import { writeOfflineClient, writeOfflineCopy, writePrecacheFiles } from '../offline/emit.ts';
+import { indexSite } from './pagefind.ts';
+
+export interface FinishSummary {
+  /** pages Pagefind read */
+  pages: number;
+  /** bytes of parley-offline.zip */
+  zipBytes: number;
+}
+
+export async function indexAndWriteOffline(outDir: string): Promise<FinishSummary> {
+  writeOfflineClient(outDir);
+  const { pages, alongside: copy } = await indexSite(outDir, () => writeOfflineCopy(outDir));
+  writePrecacheFiles(outDir, copy!.zipBytes, {}, copy!.read);
+  return { pages, zipBytes: copy!.zipBytes };
+}
