@@ -3,7 +3,8 @@
  * for each query, a fresh search page, the query typed, and the time from the input event to the
  * first result in the list, measured inside the page; the bytes fetched (page and worker) from
  * typing until the results (and their excerpts) have arrived. The server sends no-cache and
- * no validators, so every page fetches what it needs afresh.
+ * no validators, and the service worker is blocked (a first visit), so every page fetches what it
+ * needs afresh.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,6 +29,9 @@ export async function measureSearch(siteDir: string, queries: string[], options:
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: options.chromiumPath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
+    // A first visit: the site's service worker would otherwise answer later pages from what it
+    // cached on the first, and Playwright cannot size responses it serves.
+    serviceWorkers: 'block',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   const timings: QueryTiming[] = [];
