@@ -1,9 +1,9 @@
 /**
- * What follows `astro build`: Pagefind's index and the offline files. Pagefind reads and parses
- * the pages in its own process while this one writes the downloadable copy (which leaves
- * pagefind/ out); the precache manifest and service worker come last, over both.
+ * What follows `astro build`: Pagefind's index and the offline files. Pagefind reads the pages
+ * and writes its index in its own process while a worker thread writes the downloadable copy
+ * (which leaves pagefind/ out); the precache manifest and service worker come last, over both.
  */
-import { writeOfflineClient, writeOfflineCopy, writePrecacheFiles } from '../offline/emit.ts';
+import { writeOfflineClient, writeOfflineCopyOnWorker, writePrecacheFiles } from '../offline/emit.ts';
 import { indexSite } from './pagefind.ts';
 
 export interface FinishSummary {
@@ -15,7 +15,7 @@ export interface FinishSummary {
 
 export async function indexAndWriteOffline(outDir: string): Promise<FinishSummary> {
   writeOfflineClient(outDir);
-  const { pages, alongside: copy } = await indexSite(outDir, () => writeOfflineCopy(outDir));
+  const { pages, alongside: copy } = await indexSite(outDir, () => writeOfflineCopyOnWorker(outDir));
   writePrecacheFiles(outDir, copy!.zipBytes, {}, copy!.read);
   return { pages, zipBytes: copy!.zipBytes };
 }

@@ -11,6 +11,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readdirSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { searchIndexScript, searchScript } from './bundle.ts';
 import { copyHtml, copySearchPage, copySearchScripts, leftOutOfCopy } from './copy.ts';
 import { marksPagefindBody, pageText } from './page-text.ts';
@@ -105,6 +106,17 @@ export function writeOfflineCopy(outDir: string, options: OfflineOptions = {}): 
   entries.push(zipEntry('offline/search.js', Buffer.from(searchScript())));
   const zipBytes = writeParts(join(outDir, 'parley-offline.zip'), zipArchive(entries, 'parley-offline'));
   return { zipBytes, searchPages: searchIndex.pages.length, read };
+}
+
+/** writeOfflineCopy on a worker thread (copy-worker.ts): the same copy, and this thread stays free. */
+export function writeOfflineCopyOnWorker(outDir: string, options: OfflineOptions = {}): Promise<OfflineCopy> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./copy-worker.ts', import.meta.url), { workerData: { outDir, options } });
+    let copy: OfflineCopy | undefined;
+    worker.once('message', (summary: OfflineCopy) => (copy = summary));
+    worker.once('error', reject);
+    worker.once('exit', (code) => (copy ? resolve(copy) : reject(new Error(`the offline copy's worker stopped (exit code ${code}) before it wrote the copy`))));
+  });
 }
 
 function writeParts(file: string, parts: Uint8Array[]): number {
