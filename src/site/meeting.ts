@@ -109,18 +109,20 @@ interface ArchiveIndex {
   /** Each meeting's position in the archive. */
   ordinal: Map<Meeting, number>;
   byOccasion: Map<string, Meeting[]>;
-  /** Each meeting's date as a day count (null when undated), parsed once rather than per comparison. */
-  day: Map<Meeting, number | null>;
   /** Each topic's meetings as positions in the archive, for counting shared topics in a typed array. */
   topicMembers: Map<string, Int32Array>;
-  /** Per position in the archive, as numbers: what scoring a candidate reads, without touching the record. */
+  /**
+   * Per position in the archive, as numbers: what scoring a candidate reads, without touching the
+   * record. People and places are numbered in `personNumber` and `placeNumbers`; an undated
+   * meeting's day is NaN.
+   */
   participantIds: Int32Array[];
   placeNumber: Int32Array;
   dayOf: Float64Array;
+  personNumber: Map<string, number>;
+  placeNumbers: Map<string, number>;
   /** Work space for one relatedMeetings call at a time (it is synchronous): zero between calls. */
   scratch: { counts: Uint16Array; touched: Int32Array; next: Int32Array };
-  /** Each meeting's place key, made once. */
-  place: Map<Meeting, string | null>;
   /** The most participants any one meeting lists: bounds what shared people can add to a score. */
   mostParticipants: number;
 }
@@ -136,32 +138,31 @@ function indexOf(all: readonly Meeting[]): ArchiveIndex {
       for (const t of new Set(x.topics)) (byTopic.get(t) ?? byTopic.set(t, []).get(t)!).push(i);
       if (x.occasion) (byOccasion.get(x.occasion) ?? byOccasion.set(x.occasion, []).get(x.occasion)!).push(x);
     });
-    const day = new Map(all.map((x) => [x, dayNumber(x.date)]));
     const ordinal = new Map(all.map((x, i) => [x, i]));
     const topicMembers = new Map([...byTopic].map(([t, list]) => [t, Int32Array.from(list)]));
     const scratch = { counts: new Uint16Array(all.length), touched: new Int32Array(all.length), next: new Int32Array(all.length) };
-    const place = new Map(all.map((x) => [x, placeKey(x)]));
     const mostParticipants = all.reduce((most, x) => Math.max(most, x.participants.length), 0);
-    const personNumbers = new Map<string, number>();
+    const personNumber = new Map<string, number>();
     const placeNumbers = new Map<string, number>();
-    const participantIds = all.map((x) => Int32Array.from(x.participants, (p) => personNumbers.get(p.id) ?? personNumbers.set(p.id, personNumbers.size).get(p.id)!));
+    const numbered = (names: Map<string, number>, name: string) => names.get(name) ?? names.set(name, names.size).get(name)!;
+    const participantIds = all.map((x) => Int32Array.from(x.participants, (p) => numbered(personNumber, p.id)));
     const placeNumber = Int32Array.from(all, (x) => {
-      const key = place.get(x)!;
-      return key === null ? -1 : (placeNumbers.get(key) ?? placeNumbers.set(key, placeNumbers.size).get(key)!);
+      const key = placeKey(x);
+      return key === null ? -1 : numbered(placeNumbers, key);
     });
-    const dayOf = Float64Array.from(all, (x) => day.get(x) ?? Number.NaN);
+    const dayOf = Float64Array.from(all, (x) => dayNumber(x.date) ?? Number.NaN);
     index = {
       timeline,
       position: new Map(timeline.map((x, i) => [x.slug, i])),
       ordinal,
       byOccasion,
-      day,
       topicMembers,
       participantIds,
       placeNumber,
       dayOf,
+      personNumber,
+      placeNumbers,
       scratch,
-      place,
       mostParticipants,
     };
     indexes.set(all, index);
@@ -201,7 +202,7 @@ function better(a: Candidate, b: Candidate): number {
  * count a little); ties go to the nearest in time. Meetings sharing nothing are not related.
  */
 export function relatedMeetings(all: readonly Meeting[], m: Meeting, limit = 5): (MeetingLink & { why: string })[] {
-  const { ordinal, byOccasion, topicMembers, participantIds, placeNumber, dayOf, scratch, place: places, mostParticipants } = indexOf(all);
+  const { ordinal, byOccasion, topicMembers, participantIds, placeNumber, dayOf, personNumber, placeNumbers, scratch, mostParticipants } = indexOf(all);
   const { counts, touched, next } = scratch;
   // Shared topics counted from the topic index into reused typed arrays: only meetings sharing
   // something are visited, and nothing the size of the archive is made per page.
@@ -225,11 +226,12 @@ export function relatedMeetings(all: readonly Meeting[], m: Meeting, limit = 5):
     if (shared > mostShared) mostShared = shared;
   }
   const sameOccasion = m.occasion ? (byOccasion.get(m.occasion) ?? []) : [];
-  const self = ordinal.get(m);
-  const day = self !== undefined ? dayOf[self]! : (dayNumber(m.date) ?? Number.NaN);
-  const people = new Set(m.participants.map((p) => p.id));
-  const place = places.get(m) ?? placeKey(m);
-  const placeNo = self !== undefined ? placeNumber[self]! : -2;
+  // This meeting in the same numbers (it need not be in the archive: someone the archive does
+  // not know matches no one, and neither does a place it does not know).
+  const day = dayNumber(m.date) ?? Number.NaN;
+  const mine = m.participants.map((p) => personNumber.get(p.id) ?? -1);
+  const place = placeKey(m);
+  const placeNo = place === null ? -1 : (placeNumbers.get(place) ?? -2);
   const placeBonus = place !== null ? 1 : 0;
   const best: Candidate[] = [];
   const worst = () => (best.length === limit ? best[limit - 1]!.score : -1);
@@ -237,13 +239,8 @@ export function relatedMeetings(all: readonly Meeting[], m: Meeting, limit = 5):
     const x = all[i]!;
     if (x === m || x.slug === m.slug) return;
     let sharedPeople = 0;
-    if (self !== undefined) {
-      const mine = participantIds[self]!;
-      for (const p of participantIds[i]!) if (mine.includes(p)) sharedPeople++;
-    } else {
-      for (const p of x.participants) if (people.has(p.id)) sharedPeople++;
-    }
-    const samePlace = place !== null && (self !== undefined ? placeNumber[i] === placeNo : placeKey(x) === place);
+    for (const p of participantIds[i]!) if (mine.includes(p)) sharedPeople++;
+    const samePlace = place !== null && placeNumber[i] === placeNo;
     const score = (occasion ? 100 : 0) + sharedTopics * 3 + sharedPeople + (samePlace ? 1 : 0);
     const d = dayOf[i]!;
     const distance = Number.isNaN(day) || Number.isNaN(d) ? Number.MAX_SAFE_INTEGER : Math.abs(day - d);
