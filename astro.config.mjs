@@ -16,7 +16,10 @@ export default defineConfig({
   // One shared stylesheet file rather than a copy in every page: inlined, it was a third of the
   // site's bytes at 10,000 meetings, and Pagefind read all of it. The offline worker precaches
   // _astro/*.css in its shell and the downloadable copy links it relatively.
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  // concurrency: Astro awaits each page's mkdir and write before rendering the next; at 10,000
+  // pages the main thread sat idle a third of the time. Eight pages in flight keep it busy
+  // (32 → 27 s at 10,000 meetings); the pages are the same bytes whatever the order.
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 8 },
   devToolbar: { enabled: false },
   prefetch: false,
   markdown: { syntaxHighlight: false },
