@@ -4,7 +4,6 @@
  * this gathers the outcomes, merges reports into meetings and writes their files. A bad seed is
  * reported by name and never stops the rest.
  */
-import matter from 'gray-matter';
 import type { Knowledge } from '../knowledge/index.ts';
 import { bodyMarkdown } from '../extract/body.ts';
 import type { Diagnostic } from '../extract/diagnostics.ts';
@@ -13,6 +12,7 @@ import { buildMeeting, mergeFactsOf, planMeetings, type AssembledMeeting, type M
 import type { Meeting } from '../schema/meeting.ts';
 import { corpusReferenceDateOf, type SeedExtraction, type SeedInput, type SeedReading, type SeedReport } from './seed.ts';
 import { inlineConverter, type SeedConverter } from './seed-converter.ts';
+import { frontmatterFile } from './frontmatter.ts';
 
 export { sha256, type SeedInput, type SeedReport, type SeedStatus } from './seed.ts';
 
@@ -33,11 +33,13 @@ export interface SeedOutcome {
   extraction: SeedExtraction | null;
 }
 
-/** The Markdown file of a meeting: frontmatter through gray-matter, body through remark. */
+/**
+ * The Markdown file of a meeting: frontmatter as gray-matter writes it with lineWidth -1 (long
+ * strings stay on one line, so a diff shows exactly what changed), body as remark writes it.
+ */
 export function meetingFile(m: AssembledMeeting): string {
   const body = bodyMarkdown(m.sections.map((s) => ({ heading: s.heading, paragraphs: s.paragraphs })));
-  // lineWidth -1: long strings stay on one line, so a diff shows exactly what changed.
-  return matter.stringify(body, m.meeting as unknown as Record<string, unknown>, { lineWidth: -1 } as never);
+  return frontmatterFile(m.meeting as unknown as Record<string, unknown>, body);
 }
 
 export const meetingFileName = (m: AssembledMeeting) => `${m.meeting.slug}.md`;

@@ -48,3 +48,22 @@ describe('body and frontmatter safety', { timeout: 60_000 }, () => {
     for (const line of out.split('\n').filter(Boolean).slice(1)) expect(line).toMatch(/^(\\|&#x3C;|[^<#`[{-])/);
   });
 });
+
+describe('bodyMarkdown writes text as remark writes the whole tree', () => {
+  it('gives the same bytes for plain and awkward lines', async () => {
+    const { unified } = await import('unified');
+    const remarkStringify = (await import('remark-stringify')).default;
+    const processor = unified().use(remarkStringify, { bullet: '-', emphasis: '_', fences: true, rule: '-', unsafe: [{ character: '{' }, { character: '}' }, { character: '`' }] });
+    const lines = [
+      'Plain text, with commas: and colons.', "Lavrov's visit (the first) - a \"milestone\".", '1 января 2014 года', '1. not a list', '2) nor this', '- dash', '--- rule',
+      '---', '+ plus', '* star', '# hash', 'a # b', 'a_b', 'x *y*', '[link]', 'a!b', '![img]', '&amp;', 'a & b', '<b>', 'a < b', '> quote', 'a > b', '= eq', '~ tilde',
+      'back\\slash', '{brace}', '`tick`', ' lead', 'trail ', 'tab\tin', 'line\nbreak', '1999', '2014.', '|pipe|',
+    ];
+    for (const line of lines) {
+      const sections = [{ heading: line, paragraphs: [line, 'after'] }];
+      const tree = { type: 'root' as const, children: [{ type: 'heading' as const, depth: 2 as const, children: [{ type: 'text' as const, value: line }] }, { type: 'paragraph' as const, children: [{ type: 'text' as const, value: line }] }, { type: 'paragraph' as const, children: [{ type: 'text' as const, value: 'after' }] }] };
+      const whole = processor.stringify(tree).replace(/^(-{3,})$/gm, (m) => `\\${m}`);
+      expect(bodyMarkdown(sections), JSON.stringify(line)).toBe(whole);
+    }
+  });
+});
