@@ -60,79 +60,134 @@ export function phrasePattern(phrase: string): string {
   return pattern;
 }
 
-const letterOrDigitHere = new RegExp(letterOrDigit, 'uy');
+/** Whether each UTF-16 unit is a letter or digit (1) or not (2), 0 until asked: a table, not a regular expression per character. */
+const wordUnit = new Uint8Array(0x10000);
+const letterOrDigitOnly = new RegExp(`^${letterOrDigit}$`, 'u');
 
-/** True when a letter or digit stands at `end`: a match ending there is not a whole word. */
-function endsInWord(text: string, end: number): boolean {
-  letterOrDigitHere.lastIndex = end;
-  return letterOrDigitHere.test(text);
+/** True when the code point at `at` (which starts it) is a letter or digit. */
+function isWordAt(text: string, at: number): boolean {
+  const unit = text.charCodeAt(at);
+  if (unit >= 0xd800 && unit <= 0xdbff && at + 1 < text.length) return letterOrDigitOnly.test(String.fromCodePoint(text.codePointAt(at)!));
+  let known = wordUnit[unit]!;
+  if (known === 0) wordUnit[unit] = known = letterOrDigitOnly.test(String.fromCharCode(unit)) ? 1 : 2;
+  return known === 1;
+}
+
+/** Where a phrase may start in texts looked at lately: every matcher looks at the same sentences. */
+const recentStarts = new Map<string, Int32Array>();
+
+/** The positions not preceded by a letter or digit (whole code points only), where a whole-word phrase may start. */
+function wordStarts(text: string): Int32Array {
+  let starts = recentStarts.get(text);
+  if (starts) return starts;
+  const found: number[] = [];
+  let afterWord = false;
+  for (let index = 0; index < text.length; ) {
+    if (!afterWord) found.push(index);
+    afterWord = isWordAt(text, index);
+    const unit = text.charCodeAt(index);
+    index += unit >= 0xd800 && unit <= 0xdbff && index + 1 < text.length ? 2 : 1;
+  }
+  starts = Int32Array.from(found);
+  recentStarts.set(text, starts);
+  if (recentStarts.size > 500) recentStarts.delete(recentStarts.keys().next().value!);
+  return starts;
+}
+
+/** One phrase body (phrases written alike share it), matched where a phrase may start. */
+interface Body {
+  /** Sticky: the words the body matches at `lastIndex`, as a global scan would find them there. */
+  re: RegExp;
+  /**
+   * Match the body's first and second characters alone; null when any may stand there (a bare
+   * `*`, or a word gap or wildcard after a one-letter word).
+   */
+  first: RegExp | null;
+  second: RegExp | null;
+  /** Its phrases, by index in `entries`. */
+  entries: number[];
 }
 
 interface Entry<T> {
   phrase: string;
   value: T;
-  /** Its expressions (index into `modes`) and its capture group in their `which`. */
-  mode: number;
-  group: number;
 }
 
-/** Phrases of one case mode (capitals only, or any case), compiled together. */
-interface Mode {
-  /** Zero-width, global: stands wherever some phrase of this mode matches. */
-  starts: RegExp;
-  /**
-   * Sticky, always matches: capture group g holds what phrase body g matches here, if any. Whole
-   * words are checked after it: a body matches one way only (its wildcards take letters, its
-   * word gaps white space), so "not followed by a letter" holds of that match or of none.
-   */
-  which: RegExp;
+/** The bodies that may start with one character, and those of them that may go on with each next character. */
+interface Starting {
+  bodies: Body[];
+  next: Map<number, Body[]>;
+}
+
+const none: Body[] = [];
+
+/** A character of a phrase's first word as a pattern of its own, with the body's flags. */
+function characterPattern(stem: string, at: number, flags: string): RegExp | null {
+  const chars = [...stem];
+  return at < chars.length ? new RegExp(`^(?:${wordPattern(chars[at]!)})$`, flags) : null;
 }
 
 /**
  * A compiled set of phrases; `find` returns every hit, longest first where they overlap.
  *
- * Speed: one regular expression per phrase, each compiled (with Unicode letter classes, costly)
- * and each scanning the whole text, made matching the converter's hot path. Instead each case
- * mode has two: one alternation that finds where some phrase matches, and one that, anchored
- * there, says through a capture group per phrase which phrases match there and how far. The
- * hits are the same as one global scan per phrase gives: every phrase's leftmost,
- * non-overlapping matches, in the phrases' order where they tie.
+ * Speed: one regular expression per phrase scanning the whole text, or one alternation of all
+ * phrases tried at every position, made matching the converter's hot path (Unicode letter classes
+ * and case folding leave the regular-expression engine no fast scan). Instead a phrase is tried
+ * only where a word starts (found once per text for every matcher), and only if its first two
+ * characters can stand there (which characters can is asked of the engine itself, once per
+ * character, so case folding is exactly its own). The hits are the same as one global scan per
+ * phrase gives: every phrase's leftmost, non-overlapping matches, in the phrases' order where
+ * they tie. A body matches one way only (its wildcards take letters, its word gaps white space),
+ * so "not followed by a letter" holds of the match the engine finds first or of none.
  */
 export class PhraseMatcher<T = string> {
   private readonly entries: Entry<T>[] = [];
-  private readonly modes: Mode[] = [];
+  private readonly bodies: Body[] = [];
+  /** First character (code point) at a word start → the bodies that may start with it. */
+  private readonly startingWith = new Map<number, Starting>();
+  /** The same for UTF-16 units, 1 where no body may start: most word starts end there. */
+  private readonly noneStart = new Uint8Array(0x10000);
 
   constructor(phrases: Iterable<readonly [string, T]>) {
-    const bodies = { u: new Map<string, number>(), iu: new Map<string, number>() };
-    const slots: { flags: 'u' | 'iu'; group: number }[] = [];
+    const byPattern = new Map<string, Body>();
     for (const [phrase, value] of phrases) {
       const flags = isCapitalsOnly(phrase) ? 'u' : 'iu';
-      const body = phraseBody(phrase);
-      // Phrases written alike share a group: events often share a cue.
-      let group = bodies[flags].get(body);
-      if (group === undefined) bodies[flags].set(body, (group = bodies[flags].size));
-      this.entries.push({ phrase, value, mode: 0, group: 0 });
-      slots.push({ flags, group });
-    }
-    // Expressions of at most `chunk` phrases each, so a long gazetteer never makes one too large.
-    const chunk = 200;
-    const firstMode = { u: 0, iu: 0 };
-    for (const flags of ['u', 'iu'] as const) {
-      firstMode[flags] = this.modes.length;
-      const list = [...bodies[flags].keys()];
-      for (let from = 0; from < list.length; from += chunk) {
-        const part = list.slice(from, from + chunk);
-        this.modes.push({
-          starts: new RegExp(`(?<!${letterOrDigit})(?=(?:${part.join('|')})(?!${letterOrDigit}))`, `g${flags}`),
-          which: new RegExp(part.map((b) => `(?:(?=(${b}))|)`).join(''), `y${flags}`),
-        });
+      const source = phraseBody(phrase);
+      let body = byPattern.get(`${flags}/${source}`);
+      if (!body) {
+        const stem = phrase.trim().split(/\s+/)[0]!.replace(/\*$/, '');
+        const first = characterPattern(stem, 0, flags);
+        body = { re: new RegExp(source, `y${flags}`), first, second: first && characterPattern(stem, 1, flags), entries: [] };
+        byPattern.set(`${flags}/${source}`, body);
+        this.bodies.push(body);
       }
+      body.entries.push(this.entries.length);
+      this.entries.push({ phrase, value });
     }
-    this.entries.forEach((entry, i) => {
-      const { flags, group } = slots[i]!;
-      entry.mode = firstMode[flags] + Math.floor(group / chunk);
-      entry.group = group % chunk;
-    });
+  }
+
+  /** The bodies that may match at `index`, a word start, in order. */
+  private candidates(text: string, index: number): Body[] {
+    const unit = text.charCodeAt(index);
+    if (this.noneStart[unit] === 1) return none;
+    const first = text.codePointAt(index)!;
+    let starting = this.startingWith.get(first);
+    if (!starting) {
+      const char = String.fromCodePoint(first);
+      starting = { bodies: this.bodies.filter((b) => b.first === null || b.first.test(char)), next: new Map() };
+      this.startingWith.set(first, starting);
+      if (starting.bodies.length === 0 && first === unit) this.noneStart[unit] = 1;
+    }
+    if (starting.bodies.length === 0) return none;
+    const at = index + (first > 0xffff ? 2 : 1);
+    const second = at < text.length ? text.codePointAt(at)! : -1;
+    let list = starting.next.get(second);
+    if (!list) {
+      const char = second === -1 ? null : String.fromCodePoint(second);
+      list = starting.bodies.filter((b) => b.first === null || b.second === null || (char !== null && b.second.test(char)));
+      starting.next.set(second, list);
+    }
+    return list;
   }
 
   /**
@@ -146,37 +201,36 @@ export class PhraseMatcher<T = string> {
   findAll(text: string): (PhraseHit & { value: T })[] {
     const known = this.recent.get(text);
     if (known) return known.map((hit) => ({ ...hit }));
-    const hits = this.scan(text);
+    const hits = this.scan(text, false);
     this.recent.set(text, hits.map((hit) => ({ ...hit })));
     if (this.recent.size > 1000) this.recent.delete(this.recent.keys().next().value!);
     return hits;
   }
 
-  private scan(text: string): (PhraseHit & { value: T })[] {
-    // Where each mode has a phrase starting: position → the captures of `which` there.
-    const at = new Map<number, (RegExpExecArray | null)[]>();
-    this.modes.forEach((mode, i) => {
-      mode.starts.lastIndex = 0;
-      for (const m of text.matchAll(mode.starts)) {
-        const index = m.index ?? 0;
-        mode.which.lastIndex = index;
-        const found = at.get(index) ?? this.modes.map(() => null);
-        found[i] = mode.which.exec(text);
-        at.set(index, found);
-      }
-    });
+  /** Every hit, in the order a global scan per phrase would list them; `firstOnly`: stop at one. */
+  private scan(text: string, firstOnly: boolean): (PhraseHit & { value: T })[] {
     const hits: (PhraseHit & { value: T })[] = [];
-    if (at.size === 0) return hits;
-    // Where the last hit of each phrase ended: a phrase's hits do not overlap each other.
-    const ends = new Map<Entry<T>, number>();
-    for (const index of [...at.keys()].sort((a, b) => a - b)) {
-      const found = at.get(index)!;
-      for (const entry of this.entries) {
-        const words = found[entry.mode]?.[entry.group + 1];
-        if (words === undefined || (ends.get(entry) ?? 0) > index || endsInWord(text, index + words.length)) continue;
-        hits.push({ phrase: entry.phrase, value: entry.value, text: words, index, end: index + words.length });
+    // Where each phrase's last hit ended: a phrase's hits do not overlap each other.
+    const ends = new Map<number, number>();
+    const here: [entry: number, words: string][] = [];
+    for (const index of wordStarts(text)) {
+      for (const body of this.candidates(text, index)) {
+        body.re.lastIndex = index;
+        const m = body.re.exec(text);
+        if (m === null || (index + m[0].length < text.length && isWordAt(text, index + m[0].length))) continue;
+        for (const entry of body.entries) here.push([entry, m[0]]);
+      }
+      if (here.length === 0) continue;
+      // Phrases matching at one place are listed in the phrases' order.
+      if (here.length > 1) here.sort((a, b) => a[0] - b[0]);
+      for (const [entry, words] of here) {
+        if ((ends.get(entry) ?? 0) > index) continue;
+        const { phrase, value } = this.entries[entry]!;
+        hits.push({ phrase, value, text: words, index, end: index + words.length });
         ends.set(entry, index + words.length);
       }
+      here.length = 0;
+      if (firstOnly && hits.length > 0) return hits;
     }
     return hits.sort((a, b) => a.index - b.index || b.end - a.end);
   }
@@ -194,10 +248,7 @@ export class PhraseMatcher<T = string> {
 
   /** True when any phrase occurs in the text. */
   test(text: string): boolean {
-    return this.modes.some(({ starts }) => {
-      starts.lastIndex = 0;
-      return starts.test(text);
-    });
+    return this.scan(text, true).length > 0;
   }
 }
 
