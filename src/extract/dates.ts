@@ -53,8 +53,23 @@ export interface DateContext {
   corpusReferenceDate: string | null;
 }
 
+/**
+ * Each document's dates, found once: reading a report finds its latest date, extracting it
+ * later (after every report is read) finds the meeting's, both from all its lines. Copies go
+ * out, so no caller sees another's changes.
+ */
+const located = new WeakMap<Knowledge, WeakMap<ReportDocument, LocatedDate[]>>();
+
 /** Every date mention in the document, lines and datelines, with its zone. */
 export function locateDates(doc: ReportDocument, knowledge: Knowledge): LocatedDate[] {
+  let ofKnowledge = located.get(knowledge);
+  if (!ofKnowledge) located.set(knowledge, (ofKnowledge = new WeakMap()));
+  let found = ofKnowledge.get(doc);
+  if (!found) ofKnowledge.set(doc, (found = scanDates(doc, knowledge)));
+  return found.map((m) => ({ ...m }));
+}
+
+function scanDates(doc: ReportDocument, knowledge: Knowledge): LocatedDate[] {
   const out: LocatedDate[] = [];
   for (const line of doc.lines) {
     for (const m of findDateMentions(line.text, knowledge.words)) {
