@@ -3,8 +3,7 @@
  * Pagefind, write the offline files (service worker, downloadable copy). Each stage's failure fails the build with its message.
  */
 import { runConvert } from '../src/convert/run.ts';
-import { buildSite } from '../src/build/site.ts';
-import { indexAndWriteOffline } from '../src/build/finish.ts';
+import { buildSiteAndFinish } from '../src/build/finish.ts';
 
 const outDir = process.env.PARLEY_OUT_DIR ?? 'dist';
 const quiet = process.argv.includes('--quiet');
@@ -13,5 +12,4 @@ const convertStatus = runConvert({ seedsDir: 'seeds', outDir: 'content/meetings'
 if (convertStatus !== 0) process.exit(convertStatus);
 // Vite's own name for the base: one inherited from the caller (vitest sets it) would override BASE_PATH.
 delete process.env.BASE_URL;
-await buildSite();
-await indexAndWriteOffline(outDir);
+await buildSiteAndFinish(outDir);

@@ -7,11 +7,16 @@
 import { posix } from 'node:path';
 import { detached } from './detached.ts';
 
+/** The files of the copy, as link rewriting asks about them. */
+export interface CopyFiles {
+  has(path: string): boolean;
+}
+
 export interface CopyContext {
   /** the site's base path, "/" or "/archive/" */
   base: string;
   /** every file path of the copy ("meetings/x/index.html"); not changed once links are rewritten (their targets are kept per set) */
-  files: Set<string>;
+  files: CopyFiles;
 }
 
 /** Where the copy keeps its search files. */
@@ -23,13 +28,33 @@ export function leftOutOfCopy(path: string): boolean {
 }
 
 // Where each absolute link leads, per copy (keyed by its file list) and base: the same from every page.
-const absoluteTargets = new WeakMap<Set<string>, { base: string; targets: Map<string, string | null> }>();
+const absoluteTargets = new WeakMap<CopyFiles, { base: string; targets: Map<string, string | null> }>();
 
 /** The file of the copy an inner path (below the base, "topics/x/") names. */
-function fileOf(inner: string, files: Set<string>): string {
+function fileOf(inner: string, files: CopyFiles): string {
   const decoded = decodeURI(inner);
-  const file = decoded === '' || decoded.endsWith('/') ? `${decoded}index.html` : decoded;
+  return chosenFile(decoded === '' || decoded.endsWith('/') ? `${decoded}index.html` : decoded, files);
+}
+
+/** A link's file, or its folder's index.html when only that is in the copy ("feed" → "feed/index.html"). */
+function chosenFile(file: string, files: CopyFiles): string {
   return !files.has(file) && files.has(`${file}/index.html`) ? `${file}/index.html` : file;
+}
+
+/**
+ * The files of a copy not yet complete, for rewriting pages as they are built: every file a link
+ * names is taken to be there, and remembered (`assumed`), for `assumptionsHold` to check once
+ * the site is complete.
+ */
+export function assumedFiles(): CopyFiles & { assumed: Set<string> } {
+  const assumed = new Set<string>();
+  return { assumed, has: (path) => (assumed.add(detached(path)), true) };
+}
+
+/** Whether links rewritten against `assumedFiles` lead to the files they lead to in the complete copy. */
+export function assumptionsHold(assumed: Iterable<string>, files: CopyFiles): boolean {
+  for (const file of assumed) if (chosenFile(file, files) !== file) return false;
+  return true;
 }
 
 function absoluteTarget(path: string, context: CopyContext): string | null {

@@ -13,9 +13,10 @@ import { closeSync, openSync, readdirSync, readFileSync, writeFileSync, writeSyn
 import { join, relative, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { searchIndexScript, searchScript } from './bundle.ts';
-import { copyHtml, copySearchPage, copySearchScripts, leftOutOfCopy } from './copy.ts';
+import { assumedFiles, assumptionsHold, copyHtml, copySearchPage, copySearchScripts, leftOutOfCopy, type CopyFiles } from './copy.ts';
 import { marksPagefindBody, pageText } from './page-text.ts';
 import { defaultBudget, notPrecached, precacheManifest, serviceWorkerFile, servedPath, webManifest, type BuiltFile, type PrecacheManifest } from './precache.ts';
+import type { PageText } from './search-engine.ts';
 import { SearchIndexBuilder } from './search-index.ts';
 import { zipArchive, zipEntry, type ZipEntry } from './zip.ts';
 
@@ -65,58 +66,180 @@ export interface OfflineCopy {
   searchPages: number;
   /** the built files the copy read (path → size and hash), for the precache manifest */
   read: Map<string, BuiltFile>;
+  /** pages copied as Astro rendered them (the rest were read from disk once the site was built) */
+  copiedEarly: number;
+}
+
+/** What the copy made of one built file: its place in the precache list, its zip entry, its indexed text. */
+interface CopiedFile {
+  read: BuiltFile;
+  entry: ZipEntry;
+  text: PageText | null;
+  marksBodies: boolean;
 }
 
 /**
- * Writes parley-offline.zip. Each page is read once: indexed, rewritten and compressed, and only
- * its compressed bytes are kept. Needs the built site but not Pagefind's output (the copy leaves
- * pagefind/ out), so it may run beside Pagefind.
+ * The downloadable copy, parley-offline.zip. Each page is read once: indexed, rewritten and
+ * compressed, and only its compressed bytes are kept. Needs the built site but not Pagefind's
+ * output (the copy leaves pagefind/ out), so it may run beside Pagefind.
+ *
+ * Pages may also be handed over as Astro renders them (`addRenderedPage`), before the site is
+ * complete, so the work is done while the build goes on. Their links are rewritten on the
+ * assumption that every file they name will be there; `finish` checks that, and that each page
+ * on disk has exactly the bytes handed over, and makes the copy from disk alone if either fails.
  */
-export function writeOfflineCopy(outDir: string, options: OfflineOptions = {}): OfflineCopy {
-  const { base } = resolveOptions(options);
-  const copied = listFiles(outDir, leftOutOfCopy).filter((p) => !leftOutOfCopy(p));
-  const context = { base, files: new Set([...copied, ...copySearchScripts]) };
-  const read = new Map<string, BuiltFile>();
-  const entries: ZipEntry[] = [];
-  // The copy's search index: the pages Pagefind indexes, read the way Pagefind reads them. The
-  // site marks the bodies to index if any page does; until that is known, each page is read as
-  // if it did, and a site where none does is read again, whole bodies.
-  let index = new SearchIndexBuilder();
-  let siteMarksBodies = false;
-  for (const path of copied) {
-    const bytes = readFileSync(join(outDir, path));
-    read.set(path, { path, size: bytes.length, sha256: sha256(bytes) });
-    if (!path.endsWith('.html')) { entries.push(zipEntry(path, bytes)); continue; }
-    const html = bytes.toString('utf8');
-    siteMarksBodies ||= marksPagefindBody(html);
+export class OfflineCopyWriter {
+  private readonly options: OfflineOptions;
+  private readonly base: string;
+  private readonly early = new Map<string, Omit<CopiedFile, 'text'>>();
+  private readonly assumed = assumedFiles();
+  private readonly index = new SearchIndexBuilder();
+
+  constructor(options: OfflineOptions = {}) {
+    this.options = options;
+    this.base = resolveOptions(options).base;
+  }
+
+  private copyFile(path: string, bytes: Uint8Array, files: CopyFiles): CopiedFile {
+    const read = { path, size: bytes.length, sha256: sha256(bytes) };
+    if (!path.endsWith('.html')) return { read, entry: zipEntry(path, bytes), text: null, marksBodies: false };
+    const html = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
+    // Read as if the site marks the bodies to index; `finish` reads again if no page does.
     const text = pageText(html, servedPath(path), true);
-    if (text) index.add(text);
     const page = path === 'search/index.html' ? copySearchPage(html, path) : html;
-    entries.push(zipEntry(path, Buffer.from(copyHtml(page, path, context))));
+    const entry = zipEntry(path, Buffer.from(copyHtml(page, path, { base: this.base, files })));
+    return { read, entry, text, marksBodies: marksPagefindBody(html) };
   }
-  if (!siteMarksBodies) {
-    index = new SearchIndexBuilder();
-    for (const path of copied.filter((p) => p.endsWith('.html'))) {
-      const text = pageText(readFileSync(join(outDir, path), 'utf8'), servedPath(path), false);
-      if (text) index.add(text);
+
+  /** A page as the build rendered it (`path` as in the built site: "meetings/x/index.html"). */
+  addRenderedPage(path: string, bytes: Uint8Array): void {
+    if (leftOutOfCopy(path) || !path.endsWith('.html') || this.early.has(path)) return;
+    const { text, ...copied } = this.copyFile(path, bytes, this.assumed);
+    if (text) this.index.add(text, path);
+    this.early.set(path, copied);
+  }
+
+  /** Writes the zip from the complete site in `outDir`. */
+  finish(outDir: string): OfflineCopy {
+    const copied = listFiles(outDir, leftOutOfCopy).filter((p) => !leftOutOfCopy(p));
+    const files = new Set([...copied, ...copySearchScripts]);
+    // Early pages stand only if every link went where assumed and each is on disk as handed over.
+    let earlyHold = assumptionsHold(this.assumed.assumed, files);
+    const read = new Map<string, BuiltFile>();
+    const entries: ZipEntry[] = [];
+    let siteMarksBodies = false;
+    let copiedEarly = 0;
+    for (const path of copied) {
+      if (!earlyHold) break;
+      const bytes = readFileSync(join(outDir, path));
+      const early = this.early.get(path);
+      let file: Omit<CopiedFile, 'text'>;
+      if (early) {
+        earlyHold = early.read.size === bytes.length && early.read.sha256 === sha256(bytes);
+        this.early.delete(path);
+        file = early;
+        copiedEarly++;
+      } else {
+        const { text, ...rest } = this.copyFile(path, bytes, files);
+        if (text) this.index.add(text, path);
+        file = rest;
+      }
+      read.set(path, file.read);
+      entries.push(file.entry);
+      siteMarksBodies ||= file.marksBodies;
     }
+    // A page handed over that the site does not have.
+    if (this.early.size > 0) earlyHold = false;
+    this.early.clear();
+    if (!earlyHold) return new OfflineCopyWriter(this.options).finish(outDir);
+    // The site marks the bodies to index if any page does; one where none does is read again, whole pages.
+    let searchIndex = this.index.finish();
+    if (!siteMarksBodies) {
+      const whole = new SearchIndexBuilder();
+      for (const path of copied.filter((p) => p.endsWith('.html'))) {
+        const text = pageText(readFileSync(join(outDir, path), 'utf8'), servedPath(path), false);
+        if (text) whole.add(text, path);
+      }
+      searchIndex = whole.finish();
+    }
+    entries.push(zipEntry('offline/search-index.js', Buffer.from(searchIndexScript(searchIndex))));
+    entries.push(zipEntry('offline/search.js', Buffer.from(searchScript())));
+    const zipBytes = writeParts(join(outDir, 'parley-offline.zip'), zipArchive(entries, 'parley-offline'));
+    return { zipBytes, searchPages: searchIndex.pages.length, read, copiedEarly };
   }
-  const searchIndex = index.finish();
-  entries.push(zipEntry('offline/search-index.js', Buffer.from(searchIndexScript(searchIndex))));
-  entries.push(zipEntry('offline/search.js', Buffer.from(searchScript())));
-  const zipBytes = writeParts(join(outDir, 'parley-offline.zip'), zipArchive(entries, 'parley-offline'));
-  return { zipBytes, searchPages: searchIndex.pages.length, read };
 }
 
-/** writeOfflineCopy on a worker thread (copy-worker.ts): the same copy, and this thread stays free. */
-export function writeOfflineCopyOnWorker(outDir: string, options: OfflineOptions = {}): Promise<OfflineCopy> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./copy-worker.ts', import.meta.url), { workerData: { outDir, options } });
-    let copy: OfflineCopy | undefined;
-    worker.once('message', (summary: OfflineCopy) => (copy = summary));
-    worker.once('error', reject);
-    worker.once('exit', (code) => (copy ? resolve(copy) : reject(new Error(`the offline copy's worker stopped (exit code ${code}) before it wrote the copy`))));
+/** Writes parley-offline.zip from the built site in `outDir` (OfflineCopyWriter, every page read from disk). */
+export function writeOfflineCopy(outDir: string, options: OfflineOptions = {}): OfflineCopy {
+  return new OfflineCopyWriter(options).finish(outDir);
+}
+
+/** The copy written on a worker thread (copy-worker.ts), so this thread stays free: pages handed over early, then `finish`. */
+export interface OfflineCopyOnWorker {
+  /** Settles once the worker has caught up, when it has fallen behind: the build waits rather than queue the whole site in memory. */
+  addRenderedPage(path: string, bytes: Uint8Array): Promise<void> | void;
+  finish(outDir: string): Promise<OfflineCopy>;
+  /** Ends the worker without a copy (the build failed). */
+  stop(): Promise<void>;
+}
+
+/** Pages handed over and not yet copied, past which `addRenderedPage` waits (about 4 MB of HTML). */
+const pagesInFlight = 200;
+
+export function startOfflineCopyOnWorker(options: OfflineOptions = {}): OfflineCopyOnWorker {
+  const worker = new Worker(new URL('./copy-worker.ts', import.meta.url), { workerData: { options } });
+  let failure: Error | null = null;
+  let copy: OfflineCopy | undefined;
+  let sent = 0;
+  let copied = 0;
+  // One promise for every page that waits (Astro renders several at once), settled when the worker catches up.
+  let behind: { promise: Promise<void>; resolve: () => void } | null = null;
+  const caughtUp = () => {
+    behind?.resolve();
+    behind = null;
+  };
+  const ended = new Promise<void>((resolve) => {
+    worker.on('message', (message: { type: 'copied'; pages: number } | { type: 'copy'; copy: OfflineCopy }) => {
+      if (message.type === 'copy') copy = message.copy;
+      else {
+        copied = message.pages;
+        if (sent - copied <= pagesInFlight / 2) caughtUp();
+      }
+    });
+    worker.once('error', (error) => (failure = error));
+    worker.once('exit', () => {
+      caughtUp();
+      resolve();
+    });
   });
+  return {
+    addRenderedPage(path, bytes) {
+      worker.postMessage({ type: 'page', path, bytes });
+      sent++;
+      if (sent - copied <= pagesInFlight || failure) return;
+      if (!behind) {
+        let resolve!: () => void;
+        const promise = new Promise<void>((r) => (resolve = r));
+        behind = { promise, resolve };
+      }
+      return behind.promise;
+    },
+    async finish(outDir) {
+      worker.postMessage({ type: 'finish', outDir });
+      await ended;
+      if (failure) throw failure;
+      if (!copy) throw new Error('the offline copy\'s worker stopped before it wrote the copy');
+      return copy;
+    },
+    async stop() {
+      await worker.terminate();
+    },
+  };
+}
+
+/** writeOfflineCopy on a worker thread: the same copy, and this thread stays free. */
+export function writeOfflineCopyOnWorker(outDir: string, options: OfflineOptions = {}): Promise<OfflineCopy> {
+  return startOfflineCopyOnWorker(options).finish(outDir);
 }
 
 function writeParts(file: string, parts: Uint8Array[]): number {

@@ -39,13 +39,16 @@ export function indexForm(raw: string): string[] {
   return [whole, ...parts.filter((p) => p.length > 1 || p.charCodeAt(0) > 0x7f).map((p) => stem(foldDiacritics(p)))];
 }
 
-/** The index, built a page at a time: `add` each page in the index's order, then `finish`. */
+/**
+ * The index, built a page at a time: `add` each page, then `finish`. Pages may come in any order
+ * (the build hands them over as Astro renders them): `finish` lays the index out by each page's
+ * key, with forms numbered as they first appear in that order, so the same pages give the same
+ * index whatever order they came in.
+ */
 export class SearchIndexBuilder {
   private readonly forms: string[][] = [];
   private readonly formPages: [number, number, number][][] = [];
-  private readonly words: Record<string, number[]> = Object.create(null);
-  private readonly metaWords: Record<string, [number, string][]> = Object.create(null);
-  private readonly pages: SearchIndex['pages'] = [];
+  private readonly pages: { key: string; page: SearchIndex['pages'][number]; forms: Int32Array }[] = [];
   private readonly formIds = new Map<string, number>();
   /** written word → its form's id; and its form, for meta fields */
   private readonly formIdOfWord = new Map<string, number>();
@@ -71,14 +74,15 @@ export class SearchIndexBuilder {
       this.formIds.set(key, id);
       this.forms.push(form);
       this.formPages.push([]);
-      for (const w of new Set(form)) if (w) (this.words[w] ??= []).push(id);
     }
     this.formIdOfWord.set(detached(raw), id);
     return id;
   }
 
-  add(page: PageText): void {
+  /** `key` orders the pages of the finished index (default: the page's URL). */
+  add(page: PageText, key: string = page.url): void {
     const p = this.pages.length;
+    // Per form, in the order the page first uses it: [weight of the whole, weight of each part].
     const weights = new Map<number, [number, number]>();
     for (const { text, weight } of page.words) {
       const id = this.formIdOf(text);
@@ -88,21 +92,36 @@ export class SearchIndexBuilder {
       if (sum === undefined) weights.set(id, [weight, partWeight]);
       else { sum[0] += weight; sum[1] += partWeight; }
     }
-    for (const [id, [whole, part]] of [...weights].sort((a, b) => a[0] - b[0])) this.formPages[id]!.push([p, whole, part]);
-    for (const field of Object.keys(page.meta).sort()) {
-      const seen = new Set<string>();
-      for (const raw of page.meta[field]!.split(/\s+/)) for (const w of this.formOf(raw)) {
-        if (!w || seen.has(w)) continue;
-        seen.add(w);
-        (this.metaWords[w] ??= []).push([p, field]);
-      }
-    }
+    for (const [id, [whole, part]] of weights) this.formPages[id]!.push([p, whole, part]);
     const meta = Object.fromEntries(Object.entries(page.meta).map(([field, value]) => [field, detached(value)]));
-    this.pages.push({ url: detached(page.url), meta, length: page.words.length });
+    this.pages.push({ key: detached(key), page: { url: detached(page.url), meta, length: page.words.length }, forms: Int32Array.from(weights.keys()) });
   }
 
   finish(): SearchIndex {
-    const { pages, forms, formPages, words, metaWords } = this;
+    const order = this.pages.map((_, i) => i).sort((a, b) => (this.pages[a]!.key < this.pages[b]!.key ? -1 : this.pages[a]!.key > this.pages[b]!.key ? 1 : a - b));
+    const pageAt = new Int32Array(order.length);
+    order.forEach((added, at) => (pageAt[added] = at));
+    const formAt = new Int32Array(this.forms.length).fill(-1);
+    const forms: string[][] = [];
+    for (const added of order) for (const id of this.pages[added]!.forms) if (formAt[id]! < 0) { formAt[id] = forms.length; forms.push(this.forms[id]!); }
+    const formPages: [number, number, number][][] = forms.map(() => []);
+    this.formPages.forEach((list, id) => {
+      formPages[formAt[id]!] = list.map(([p, whole, part]): [number, number, number] => [pageAt[p]!, whole, part]).sort((a, b) => a[0] - b[0]);
+    });
+    const words: Record<string, number[]> = Object.create(null);
+    forms.forEach((form, id) => { for (const w of new Set(form)) if (w) (words[w] ??= []).push(id); });
+    const pages = order.map((added) => this.pages[added]!.page);
+    const metaWords: Record<string, [number, string][]> = Object.create(null);
+    pages.forEach((page, p) => {
+      for (const field of Object.keys(page.meta).sort()) {
+        const seen = new Set<string>();
+        for (const raw of page.meta[field]!.split(/\s+/)) for (const w of this.formOf(raw)) {
+          if (!w || seen.has(w)) continue;
+          seen.add(w);
+          (metaWords[w] ??= []).push([p, field]);
+        }
+      }
+    });
     const total = pages.reduce((sum, p) => sum + p.length, 0);
     return { pages, averageLength: pages.length ? total / pages.length : 0, forms, formPages, words, metaWords };
   }

@@ -25,3 +25,34 @@ describe('SearchIndexBuilder', () => {
     expect(index.averageLength).toBe(3.5);
   });
 });
+
+describe('SearchIndexBuilder, pages in any order', () => {
+  const pages: PageText[] = [
+    { url: '/a/', meta: { title: 'Riverton talks' }, words: words('Riverton talks in Riverton.') },
+    { url: '/b/', meta: { title: 'Lakeside' }, words: words('Lakeside and Riverton-Lakeside') },
+    { url: '/c/', meta: {}, words: words('talks at the lake') },
+  ];
+  const build = (order: number[]) => {
+    const builder = new SearchIndexBuilder();
+    for (const i of order) builder.add(pages[i]!);
+    return builder.finish();
+  };
+
+  it('gives the same index whatever order the pages were added in, laid out by key', () => {
+    const inOrder = build([0, 1, 2]);
+    expect(build([2, 0, 1])).toEqual(inOrder);
+    expect(build([1, 2, 0])).toEqual(inOrder);
+    expect(inOrder.pages.map((p) => p.url)).toEqual(['/a/', '/b/', '/c/']);
+    // Forms are numbered as they first appear in key order: page a's words first.
+    expect(inOrder.forms.slice(0, 3)).toEqual([['riverton'], ['talk'], ['in']]);
+    expect(inOrder.metaWords.riverton).toEqual([[0, 'title']]);
+    expect(inOrder.metaWords.lakesid).toEqual([[1, 'title']]);
+  });
+
+  it('orders by the key given, not the URL', () => {
+    const builder = new SearchIndexBuilder();
+    builder.add(pages[0]!, 'z');
+    builder.add(pages[2]!, 'a');
+    expect(builder.finish().pages.map((p) => p.url)).toEqual(['/c/', '/a/']);
+  });
+});

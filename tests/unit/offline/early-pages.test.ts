@@ -1,0 +1,109 @@
+// The copy made from pages handed over as Astro renders them: the same zip as one made from disk,
+// and made from disk after all when a page or a link is not what was assumed.
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { OfflineCopyWriter, startOfflineCopyOnWorker, writeOfflineCopy } from '../../../src/offline/emit.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'parley-early-pages-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const page = (title: string, body: string) =>
+  `<!doctype html><html lang="en"><head><title>${title}</title><link rel="stylesheet" href="/_astro/site.css"></head><body><main data-pagefind-body><h1>${title}</h1>${body}</main></body></html>`;
+
+let sites = 0;
+/** A small built site; returns its folder and its pages (path → bytes). */
+function site(extra: Record<string, string> = {}): { dir: string; pages: Map<string, Buffer> } {
+  const dir = join(work, `site-${++sites}`);
+  const files: Record<string, string> = {
+    'index.html': page('Home', '<a href="/meetings/a/">A</a> <a href="/feed.xml">Feed</a>'),
+    'meetings/a/index.html': page('Lavrov meets Wang Yi', '<p>They talked about trade.</p><a href="/">Home</a>'),
+    'meetings/b/index.html': page('Lavrov meets Qin Gang', '<p>They talked about Ukraine.</p>'),
+    'feed.xml': '<feed></feed>',
+    '_astro/site.css': 'body{margin:0}',
+    ...extra,
+  };
+  const pages = new Map<string, Buffer>();
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    writeFileSync(join(dir, path), text);
+    if (path.endsWith('.html')) pages.set(path, Buffer.from(text));
+  }
+  return { dir, pages };
+}
+
+/** The copy from disk alone, in a copy of the folder: what the early copy must equal. */
+function fromDisk(dir: string): { zip: Buffer; searchPages: number } {
+  const other = `${dir}-disk`;
+  cpSync(dir, other, { recursive: true });
+  const copy = writeOfflineCopy(other, { base: '/' });
+  return { zip: readFileSync(join(other, 'parley-offline.zip')), searchPages: copy.searchPages };
+}
+
+describe('OfflineCopyWriter with pages handed over early', () => {
+  it('copies them as they come and writes the zip a copy from disk writes', () => {
+    const { dir, pages } = site();
+    const writer = new OfflineCopyWriter({ base: '/' });
+    // Not in path order: the build hands pages over as they finish rendering.
+    for (const path of [...pages.keys()].reverse()) writer.addRenderedPage(path, pages.get(path)!);
+    const copy = writer.finish(dir);
+    expect(copy.copiedEarly).toBe(3);
+    const expected = fromDisk(dir);
+    expect(copy.searchPages).toBe(expected.searchPages);
+    expect(readFileSync(join(dir, 'parley-offline.zip')).equals(expected.zip)).toBe(true);
+  });
+
+  it('reads every page from disk when a page on disk is not what was handed over', () => {
+    const { dir, pages } = site();
+    const writer = new OfflineCopyWriter({ base: '/' });
+    for (const [path, bytes] of pages) writer.addRenderedPage(path, bytes);
+    writeFileSync(join(dir, 'meetings/b/index.html'), page('Lavrov meets Qin Gang', '<p>They talked about Taiwan.</p>'));
+    const copy = writer.finish(dir);
+    expect(copy.copiedEarly).toBe(0);
+    const zip = readFileSync(join(dir, 'parley-offline.zip'));
+    expect(zip.equals(fromDisk(dir).zip)).toBe(true);
+    expect(zip.includes(Buffer.from('Ukraine'))).toBe(false);
+  });
+
+  it('reads every page from disk when a link named a folder the early copy took for a file', () => {
+    // "/topics" names topics/index.html once the site is complete; early, it was taken for a file.
+    const { dir, pages } = site({ 'topics/index.html': page('Topics', '<a href="/topics">All topics</a>') });
+    const writer = new OfflineCopyWriter({ base: '/' });
+    for (const [path, bytes] of pages) writer.addRenderedPage(path, bytes);
+    const copy = writer.finish(dir);
+    expect(copy.copiedEarly).toBe(0);
+    expect(readFileSync(join(dir, 'parley-offline.zip')).equals(fromDisk(dir).zip)).toBe(true);
+  });
+
+  it('reads every page from disk when a page handed over is not in the site', () => {
+    const { dir, pages } = site();
+    const writer = new OfflineCopyWriter({ base: '/' });
+    for (const [path, bytes] of pages) writer.addRenderedPage(path, bytes);
+    writer.addRenderedPage('meetings/gone/index.html', Buffer.from(page('Gone', '<p>Never written.</p>')));
+    const copy = writer.finish(dir);
+    expect(copy.copiedEarly).toBe(0);
+    expect(copy.searchPages).toBe(fromDisk(dir).searchPages);
+  });
+});
+
+describe('startOfflineCopyOnWorker', () => {
+  it('takes more pages than it keeps in flight, the build waiting when the worker falls behind', async () => {
+    const extra: Record<string, string> = {};
+    for (let i = 0; i < 450; i++) extra[`meetings/m${i}/index.html`] = page(`Meeting ${i}`, `<p>Talks number ${i}.</p>`);
+    const { dir, pages } = site(extra);
+    const copy = startOfflineCopyOnWorker({ base: '/' });
+    let waited = 0;
+    for (const [path, bytes] of pages) {
+      const wait = copy.addRenderedPage(path, bytes);
+      if (wait) {
+        waited++;
+        await wait;
+      }
+    }
+    const summary = await copy.finish(dir);
+    expect(summary.copiedEarly).toBe(pages.size);
+    expect(waited).toBeGreaterThan(0);
+    expect(readFileSync(join(dir, 'parley-offline.zip')).equals(fromDisk(dir).zip)).toBe(true);
+  });
+});
