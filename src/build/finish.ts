@@ -1,12 +1,13 @@
 /**
  * The site half of `npm run build`: astro build, Pagefind's index and the offline files. While
- * Astro renders, a worker thread copies each page it renders into the downloadable copy
- * (rendered-pages.ts); once Astro is done, Pagefind reads the pages and writes its index in its
- * own process while the worker finishes the copy (which leaves pagefind/ out); the precache
- * manifest and service worker come last, over both.
+ * Astro renders, each page it renders goes to a worker thread that copies it into the
+ * downloadable copy, and each meeting page to Pagefind, in its own process (rendered-pages.ts):
+ * both work on the core Astro leaves free. Once Astro is done, Pagefind writes its index while
+ * the worker finishes the copy (which leaves pagefind/ out); the precache manifest and service
+ * worker come last, over both.
  */
 import { startOfflineCopyOnWorker, writeOfflineClient, writePrecacheFiles } from '../offline/emit.ts';
-import { indexSite } from './pagefind.ts';
+import { indexSite, startPagefindFeed } from './pagefind.ts';
 import { listenToRenderedPages } from './rendered-pages.ts';
 import { buildSite } from './site.ts';
 
@@ -29,18 +30,30 @@ export interface SiteBuildSummary extends FinishSummary {
 export async function buildSiteAndFinish(outDir: string): Promise<SiteBuildSummary> {
   const started = performance.now();
   const copy = startOfflineCopyOnWorker();
-  listenToRenderedPages((file, bytes) => copy.addRenderedPage(file, bytes));
+  let search: Awaited<ReturnType<typeof startPagefindFeed>> | null = null;
   try {
-    await buildSite();
+    search = await startPagefindFeed();
+    const feed = search;
+    listenToRenderedPages(async (file, bytes, meetingOrder) => {
+      const waits = [copy.addRenderedPage(file, bytes), meetingOrder === null ? undefined : feed.add(meetingOrder, file, bytes)];
+      await Promise.all(waits);
+    });
+    try {
+      await buildSite();
+    } finally {
+      listenToRenderedPages(null);
+    }
+    const built = performance.now();
+    writeOfflineClient(outDir);
+    const { pages, alongside } = await feed.write(outDir, () => copy.finish(outDir));
+    writePrecacheFiles(outDir, alongside!.zipBytes, {}, alongside!.read);
+    return { pages, zipBytes: alongside!.zipBytes, copiedEarly: alongside!.copiedEarly, astroMs: built - started, finishMs: performance.now() - built };
   } catch (error) {
     await copy.stop();
     throw error;
   } finally {
-    listenToRenderedPages(null);
+    await search?.close();
   }
-  const built = performance.now();
-  const summary = await finishBuiltSite(outDir, () => copy.finish(outDir));
-  return { ...summary, astroMs: built - started, finishMs: performance.now() - built };
 }
 
 /** Pagefind and the offline files over a site already built (every page of the copy read from disk). */

@@ -1,6 +1,7 @@
 /**
- * Indexes the built site with Pagefind's Node API. Every response's errors fail the build,
- * and the index is closed whatever happens.
+ * Indexes the site with Pagefind's Node API: the built folder (`indexSite`), or meeting pages
+ * handed over as Astro renders them (`startPagefindFeed`). Every response's errors fail the
+ * build, and the index is closed whatever happens.
  */
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
@@ -41,4 +42,87 @@ export async function indexSite<T>(outDir: string, alongside?: () => Promise<T>)
   } finally {
     await pagefind.close();
   }
+}
+
+/** Pages sent to Pagefind and not yet answered, past which `add` waits: its requests queue in this process's memory. */
+const addsInFlight = 64;
+
+/**
+ * A Pagefind index fed meeting pages while Astro renders the rest, so Pagefind reads them on
+ * the core Astro leaves free. Pagefind's index depends on the order pages are added, and pages
+ * finish rendering in an order that varies from run to run: each comes with its place in the
+ * order the build starts them (`order`, 0, 1, 2 …) and is added in that order, held until those
+ * before it have come. `write` adds whatever is still held, in order, and writes the index.
+ */
+export interface PagefindFeed {
+  add(order: number, file: string, bytes: Uint8Array): Promise<void> | void;
+  write<T>(outDir: string, alongside?: () => Promise<T>): Promise<{ pages: number; alongside?: T }>;
+  close(): Promise<void>;
+}
+
+export async function startPagefindFeed(): Promise<PagefindFeed> {
+  const created = await pagefind.createIndex({ forceLanguage: 'en' });
+  check('createIndex', created.errors);
+  const index = created.index!;
+  const held = new Map<number, { url: string; content: string }>();
+  const errors: string[] = [];
+  const answered: Promise<unknown>[] = [];
+  let next = 0;
+  let pages = 0;
+  let inFlight = 0;
+  let drained: { promise: Promise<void>; resolve: () => void } | null = null;
+  const send = (page: { url: string; content: string }) => {
+    inFlight++;
+    const answer = index.addHTMLFile(page).then(
+      (added) => {
+        errors.push(...added.errors);
+        if (added.errors.length === 0) pages++;
+      },
+      (error: unknown) => void errors.push(`${page.url}: ${String(error)}`),
+    ).finally(() => {
+      inFlight--;
+      if (drained && inFlight <= addsInFlight / 2) {
+        drained.resolve();
+        drained = null;
+      }
+    });
+    answered.push(answer);
+  };
+  return {
+    add(order, file, bytes) {
+      // The URL Pagefind gives the file when it reads the built folder: "/meetings/x/".
+      held.set(order, { url: `/${file.replace(/(^|\/)index\.html$/, '$1')}`, content: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8') });
+      for (let page = held.get(next); page; page = held.get(next)) {
+        held.delete(next++);
+        send(page);
+      }
+      if (inFlight <= addsInFlight) return;
+      if (!drained) {
+        let resolve!: () => void;
+        drained = { promise: new Promise<void>((r) => (resolve = r)), resolve };
+      }
+      return drained.promise;
+    },
+    async write(outDir, alongside) {
+      // Pages whose turn never came (one before them was not rendered): in order all the same.
+      for (const order of [...held.keys()].sort((a, b) => a - b)) send(held.get(order)!);
+      held.clear();
+      const besides = alongside?.();
+      besides?.catch(() => {}); // awaited below
+      try {
+        await Promise.all(answered);
+        check('addHTMLFile', errors);
+        if (pages === 0) throw new Error(`pagefind was given no pages to index for ${outDir}`);
+        const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
+        check('writeFiles', written.errors);
+        return { pages, alongside: await besides };
+      } catch (error) {
+        await besides?.catch(() => {});
+        throw error;
+      }
+    },
+    async close() {
+      await pagefind.close();
+    },
+  };
 }

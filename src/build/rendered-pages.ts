@@ -5,9 +5,13 @@
  * no listener (`astro dev`, a plain `astro build`) the middleware passes pages through untouched.
  */
 
-/** `file`: where Astro writes the page, as in the built site ("meetings/x/index.html"). */
-/** It may return a promise: the page is handed to Astro once it settles (a listener that has fallen behind). */
-export type RenderedPageListener = (file: string, bytes: Uint8Array) => Promise<void> | void;
+/**
+ * `file`: where Astro writes the page, as in the built site ("meetings/x/index.html");
+ * `meetingOrder`: for a meeting's page, its place in the order the build renders them (pages
+ * finish in another order when several render at once), else null. It may return a promise: the
+ * page goes on to Astro once it settles (a listener that has fallen behind).
+ */
+export type RenderedPageListener = (file: string, bytes: Uint8Array, meetingOrder: number | null) => Promise<void> | void;
 
 // On globalThis: the middleware runs from Astro's bundle of the site, a module graph of its own.
 const slot = Symbol.for('parley.renderedPageListener');
