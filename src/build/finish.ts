@@ -7,7 +7,7 @@
  * worker come last, over both.
  */
 import { startOfflineCopyOnWorker, writeOfflineClient, writePrecacheFiles } from '../offline/emit.ts';
-import { indexSite, startPagefindFeed } from './pagefind.ts';
+import { startPagefindFeed, type PagefindFeed } from './pagefind.ts';
 import { listenToRenderedPages } from './rendered-pages.ts';
 import { buildSite } from './site.ts';
 
@@ -30,7 +30,7 @@ export interface SiteBuildSummary extends FinishSummary {
 export async function buildSiteAndFinish(outDir: string): Promise<SiteBuildSummary> {
   const started = performance.now();
   const copy = startOfflineCopyOnWorker();
-  let search: Awaited<ReturnType<typeof startPagefindFeed>> | null = null;
+  let search: PagefindFeed | null = null;
   try {
     search = await startPagefindFeed();
     const feed = search;
@@ -54,17 +54,4 @@ export async function buildSiteAndFinish(outDir: string): Promise<SiteBuildSumma
   } finally {
     await search?.close();
   }
-}
-
-/** Pagefind and the offline files over a site already built (every page of the copy read from disk). */
-export async function indexAndWriteOffline(outDir: string): Promise<FinishSummary> {
-  const copy = startOfflineCopyOnWorker();
-  return finishBuiltSite(outDir, () => copy.finish(outDir));
-}
-
-async function finishBuiltSite(outDir: string, finishCopy: () => ReturnType<ReturnType<typeof startOfflineCopyOnWorker>['finish']>): Promise<FinishSummary> {
-  writeOfflineClient(outDir);
-  const { pages, alongside: copy } = await indexSite(outDir, finishCopy);
-  writePrecacheFiles(outDir, copy!.zipBytes, {}, copy!.read);
-  return { pages, zipBytes: copy!.zipBytes, copiedEarly: copy!.copiedEarly };
 }
