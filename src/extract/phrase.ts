@@ -99,11 +99,10 @@ interface Body {
   /** Sticky: the words the body matches at `lastIndex`, as a global scan would find them there. */
   re: RegExp;
   /**
-   * Match the body's first and second characters alone; null when any may stand there (a bare
-   * `*`, or a word gap or wildcard after a one-letter word).
+   * Each of the body's first characters alone (as many as `prefixLength`); null from where any
+   * may stand (a word gap or a wildcard after a short word, or a bare `*`).
    */
-  first: RegExp | null;
-  second: RegExp | null;
+  prefix: (RegExp | null)[];
   /** Its phrases, by index in `entries`. */
   entries: number[];
 }
@@ -113,18 +112,22 @@ interface Entry<T> {
   value: T;
 }
 
-/** The bodies that may start with one character, and those of them that may go on with each next character. */
-interface Starting {
+/** The bodies that may start with the characters read so far, and the step for each next character. */
+interface Step {
   bodies: Body[];
-  next: Map<number, Body[]>;
+  next: Map<number, Step>;
 }
 
-const none: Body[] = [];
+/** How many first characters pick the phrases to try: three leave about one in ten tried in vain. */
+const prefixLength = 3;
+const nothing: Step = { bodies: [], next: new Map() };
 
-/** A character of a phrase's first word as a pattern of its own, with the body's flags. */
-function characterPattern(stem: string, at: number, flags: string): RegExp | null {
-  const chars = [...stem];
-  return at < chars.length ? new RegExp(`^(?:${wordPattern(chars[at]!)})$`, flags) : null;
+/** A phrase's first characters as patterns of their own, with the body's flags (see Body.prefix). */
+function prefixPatterns(phrase: string, flags: string): (RegExp | null)[] {
+  const stem = [...phrase.trim().split(/\s+/)[0]!.replace(/\*$/, '')];
+  const out: (RegExp | null)[] = [];
+  for (let i = 0; i < prefixLength; i++) out.push(i < stem.length && out.at(-1) !== null ? new RegExp(`^(?:${wordPattern(stem[i]!)})$`, flags) : null);
+  return out;
 }
 
 /**
@@ -133,7 +136,7 @@ function characterPattern(stem: string, at: number, flags: string): RegExp | nul
  * Speed: one regular expression per phrase scanning the whole text, or one alternation of all
  * phrases tried at every position, made matching the converter's hot path (Unicode letter classes
  * and case folding leave the regular-expression engine no fast scan). Instead a phrase is tried
- * only where a word starts (found once per text for every matcher), and only if its first two
+ * only where a word starts (found once per text for every matcher), and only if its first
  * characters can stand there (which characters can is asked of the engine itself, once per
  * character, so case folding is exactly its own). The hits are the same as one global scan per
  * phrase gives: every phrase's leftmost, non-overlapping matches, in the phrases' order where
@@ -143,9 +146,9 @@ function characterPattern(stem: string, at: number, flags: string): RegExp | nul
 export class PhraseMatcher<T = string> {
   private readonly entries: Entry<T>[] = [];
   private readonly bodies: Body[] = [];
-  /** First character (code point) at a word start → the bodies that may start with it. */
-  private readonly startingWith = new Map<number, Starting>();
-  /** The same for UTF-16 units, 1 where no body may start: most word starts end there. */
+  /** Before any character is read: every body. */
+  private readonly start: Step = { bodies: this.bodies, next: new Map() };
+  /** UTF-16 units no body may start with (1): most word starts end there. */
   private readonly noneStart = new Uint8Array(0x10000);
 
   constructor(phrases: Iterable<readonly [string, T]>) {
@@ -155,9 +158,7 @@ export class PhraseMatcher<T = string> {
       const source = phraseBody(phrase);
       let body = byPattern.get(`${flags}/${source}`);
       if (!body) {
-        const stem = phrase.trim().split(/\s+/)[0]!.replace(/\*$/, '');
-        const first = characterPattern(stem, 0, flags);
-        body = { re: new RegExp(source, `y${flags}`), first, second: first && characterPattern(stem, 1, flags), entries: [] };
+        body = { re: new RegExp(source, `y${flags}`), prefix: prefixPatterns(phrase, flags), entries: [] };
         byPattern.set(`${flags}/${source}`, body);
         this.bodies.push(body);
       }
@@ -168,26 +169,23 @@ export class PhraseMatcher<T = string> {
 
   /** The bodies that may match at `index`, a word start, in order. */
   private candidates(text: string, index: number): Body[] {
-    const unit = text.charCodeAt(index);
-    if (this.noneStart[unit] === 1) return none;
-    const first = text.codePointAt(index)!;
-    let starting = this.startingWith.get(first);
-    if (!starting) {
-      const char = String.fromCodePoint(first);
-      starting = { bodies: this.bodies.filter((b) => b.first === null || b.first.test(char)), next: new Map() };
-      this.startingWith.set(first, starting);
-      if (starting.bodies.length === 0 && first === unit) this.noneStart[unit] = 1;
+    if (this.noneStart[text.charCodeAt(index)] === 1) return nothing.bodies;
+    let step = this.start;
+    let at = index;
+    for (let depth = 0; depth < prefixLength && step.bodies.length > 0; depth++) {
+      const char = at < text.length ? text.codePointAt(at)! : -1;
+      let next = step.next.get(char);
+      if (!next) {
+        const seen = char === -1 ? null : String.fromCodePoint(char);
+        const bodies = step.bodies.filter((b) => b.prefix[depth] === null || (seen !== null && b.prefix[depth]!.test(seen)));
+        next = bodies.length === 0 ? nothing : { bodies, next: new Map() };
+        step.next.set(char, next);
+        if (depth === 0 && bodies.length === 0 && char <= 0xffff) this.noneStart[char] = 1;
+      }
+      step = next;
+      at += char > 0xffff ? 2 : 1;
     }
-    if (starting.bodies.length === 0) return none;
-    const at = index + (first > 0xffff ? 2 : 1);
-    const second = at < text.length ? text.codePointAt(at)! : -1;
-    let list = starting.next.get(second);
-    if (!list) {
-      const char = second === -1 ? null : String.fromCodePoint(second);
-      list = starting.bodies.filter((b) => b.first === null || b.second === null || (char !== null && b.second.test(char)));
-      starting.next.set(second, list);
-    }
-    return list;
+    return step.bodies;
   }
 
   /**
