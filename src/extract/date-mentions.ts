@@ -27,6 +27,12 @@ interface Parser {
   re: RegExp;
   /** Whether its pattern needs an ASCII digit (`\d` is ASCII only, even with the `u` flag). */
   digits: boolean;
+  /**
+   * Part of its pattern, with its flags, that every match contains: a text without it is not
+   * scanned. Found without the lookarounds and Unicode letter classes around it, a line is
+   * ruled out several times faster than by the parser's own pattern.
+   */
+  needs?: RegExp;
   read: (m: RegExpMatchArray, words: MergedLanguage) => Partial<DateMention> | null;
 }
 
@@ -98,12 +104,14 @@ function parsers(words: MergedLanguage): Parser[] {
     {
       kind: 'thisMonth',
       digits: false,
+      needs: new RegExp(words.thisWords.join('|') || 'this', 'iu'),
       re: new RegExp(`(?<![\\p{L}])(?:${words.thisWords.join('|') || 'this'})\\s+(${words.fullMonthAlternation})${notLetter}`, 'giu'),
       read: (m, w) => properlyCased(m[1]!) ? { month: monthOf(w, m[1]!) } : null,
     },
     {
       kind: 'weekday',
       digits: false,
+      needs: W ? new RegExp(W, 'iu') : undefined,
       re: new RegExp(`(?<![\\p{L}])(${W})${notLetter}`, 'giu'),
       read: (m, w) => properlyCased(m[1]!) ? { weekday: w.weekdays.get(m[1]!.toLowerCase()) } : null,
     },
@@ -120,7 +128,7 @@ export function findDateMentions(text: string, words: MergedLanguage): DateMenti
   // Most lines have no digit: only the weekday and "this month" parsers can match there.
   const hasDigit = /[0-9]/.test(text);
   for (const parser of list) {
-    if (parser.digits && !hasDigit) continue;
+    if ((parser.digits && !hasDigit) || (parser.needs && !parser.needs.test(text))) continue;
     parser.re.lastIndex = 0;
     for (const m of text.matchAll(parser.re)) {
       const index = m.index ?? 0;
