@@ -1,9 +1,10 @@
 /**
- * Writing many files: on this thread, or handed to worker threads (file-writer-worker.ts) while
- * this one renders the next. Creating and writing thousands of small files is mostly waiting on
- * the file system, more so when other work is writing too; with the writes on their own threads
- * the waits overlap each other and the rendering. Either way a file is written only when its
- * bytes change, and the result (written or not, the file's stat) is the same.
+ * Writing many files: on this thread, or handed to a worker thread (file-writer-worker.ts) while
+ * this one renders the next. Creating thousands of small files is mostly waiting on the file
+ * system; on a thread of its own the waiting overlaps the rendering. One thread, not one per
+ * core: two threads creating files in one folder contend for it in the kernel (2-6 times the
+ * system time, and slower, measured with 9,000 meeting files). Either way a file is written only
+ * when its bytes change, and the result (written or not, the file's stat) is the same.
  */
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -46,12 +47,12 @@ export function inlineFileWriter(): FileWriter {
   };
 }
 
-/** Below this many files, starting threads costs more than they save. */
+/** Below this many files, starting a thread costs more than it saves. */
 export const minimumFilesForThreads = 200;
 
-/** The writer for `count` files: threads when there are enough files and more than one core. */
-export function fileWriterFor(count: number, threads: number = availableParallelism()): FileWriter {
-  return count >= minimumFilesForThreads && threads > 1 ? threadedFileWriter(threads) : inlineFileWriter();
+/** The writer for `count` files: a thread of its own when there are enough files and more than one core. */
+export function fileWriterFor(count: number, cores: number = availableParallelism()): FileWriter {
+  return count >= minimumFilesForThreads && cores > 1 ? threadedFileWriter(1) : inlineFileWriter();
 }
 
 export type WriterRequest = { files: [path: string, content: string][] };
@@ -67,7 +68,7 @@ const batchSize = 128;
 /** A thread silent this long has died (its errors cannot reach a thread blocked waiting). */
 const silenceLimitMs = 120_000;
 
-/** `threads` writer threads, given batches in turn; the calls stay synchronous, like the rest of the converter. */
+/** `threads` writer threads (one folder: one thread, see above), given batches in turn; the calls stay synchronous, like the rest of the converter. */
 export function threadedFileWriter(threads: number): FileWriter {
   const replies = new Int32Array(new SharedArrayBuffer(4));
   const ports: MessagePort[] = [];
