@@ -5,9 +5,8 @@
  * that run left, is not even rendered again: the list of what each run wrote (OutputRecord) says.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type FileWriter, inlineFileWriter, statOf } from './file-writer.ts';
 
 /** File name → what it was made from (inputKey) and its stat once written. */
 export type OutputRecord = Map<string, { key: string; stat: string }>;
@@ -30,38 +29,38 @@ export function inputKey(m: { slug: string; seeds: readonly string[] }, seedKey:
   return hash.digest('base64url');
 }
 
-/**
- * Write what changed, remove what is no longer produced; returns the counts and the new record.
- * `writerFor`: the writer for this many files to render (default: this thread; see file-writer.ts).
- */
-export function writeMeetingFiles(
-  outDir: string,
-  files: Iterable<MeetingOutput>,
-  previous: OutputRecord = new Map(),
-  writerFor: (count: number) => FileWriter = inlineFileWriter,
-): { written: number; removed: number; record: OutputRecord } {
+function statOf(path: string): string | null {
+  try {
+    const s = statSync(path, { bigint: true });
+    return `${s.size}:${s.mtimeNs}`;
+  } catch {
+    return null;
+  }
+}
+
+/** Write what changed, remove what is no longer produced; returns the counts and the new record. */
+export function writeMeetingFiles(outDir: string, files: Iterable<MeetingOutput>, previous: OutputRecord = new Map()): { written: number; removed: number; record: OutputRecord } {
   mkdirSync(outDir, { recursive: true });
-  const all = [...files];
-  // Unchanged inputs and the file as the last run left it: kept without rendering.
-  const kept = all.map(({ name, key }) => {
-    const before = previous.get(name);
-    return before && key !== null && before.key === key && statOf(join(outDir, name)) === before.stat ? before : null;
-  });
-  const writer = writerFor(kept.filter((k) => k === null).length);
-  all.forEach((file, i) => {
-    if (kept[i] === null) writer.write(join(outDir, file.name), file.render());
-  });
-  const done = writer.finish();
   let written = 0;
-  const record: OutputRecord = new Map();
-  all.forEach(({ name, key }, i) => {
-    const result = kept[i] ? null : done.get(join(outDir, name))!;
-    if (result?.written) written++;
-    if (kept[i]) record.set(name, kept[i]);
-    else if (key !== null) record.set(name, { key, stat: result!.stat });
-  });
-  const produced = new Set(all.map((f) => f.name));
   let removed = 0;
+  const record: OutputRecord = new Map();
+  const produced = new Set<string>();
+  for (const { name, key, render } of files) {
+    produced.add(name);
+    const path = join(outDir, name);
+    const before = previous.get(name);
+    const stat = before && key !== null && before.key === key ? statOf(path) : null;
+    if (stat !== null && stat === before!.stat) {
+      record.set(name, before!);
+      continue;
+    }
+    const content = render();
+    if (!(existsSync(path) && readFileSync(path, 'utf8') === content)) {
+      writeFileSync(path, content);
+      written++;
+    }
+    if (key !== null) record.set(name, { key, stat: statOf(path)! });
+  }
   for (const name of readdirSync(outDir)) {
     if (name.endsWith('.md') && !produced.has(name)) {
       rmSync(join(outDir, name));

@@ -12,7 +12,6 @@ import { buildMeeting, type MeetingPlan } from '../extract/merge.ts';
 import { meetingFile, planCollection } from './collection.ts';
 import { progressLine, wantsProgress, type ProgressLine } from './progress.ts';
 import { convertCacheFor } from './cache.ts';
-import { fileWriterFor } from './file-writer.ts';
 import { inputKey, writeMeetingFiles } from './meeting-files.ts';
 import { seedOutcomes } from './outcomes.ts';
 import { seedConverterFor } from './seed-converter.ts';
@@ -87,7 +86,7 @@ export function runConvert(options: ConvertOptions): number {
     return facts ? `${facts.digest}:${facts.reference}` : null;
   };
   const outputs = result.plans.map((plan, i) => ({ name: `${plan.slug}.md`, key: inputKey(plan, seedKey), render: () => meetingFile(meetings?.[i] ?? meetingOf(plan)) }));
-  const { written, removed, record } = writeMeetingFiles(options.outDir, outputs, cache?.outputs(options.outDir), (count) => fileWriterFor(count));
+  const { written, removed, record } = writeMeetingFiles(options.outDir, outputs, cache?.outputs(options.outDir));
   cache?.saveOutputs(options.outDir, record);
   if (meetings) recordPermalinks(options, meetings);
   if (options.reportFile) writeFileSync(options.reportFile, `${JSON.stringify(result.report, null, 2)}\n`);
