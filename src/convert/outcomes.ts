@@ -56,8 +56,9 @@ export function seedOutcomes(
   // Extracting needs the reference date, so every changed seed is read before any is extracted.
   const latest = new Map<string, string | null>();
   for (const f of files) if (unchanged.has(f.id)) latest.set(f.id, cache!.facts(f.id)!.latest);
+  // The converter first: its worker threads start up while this one reads the seed files.
+  let seeds: SeedConverter | null = changed.length > 0 ? converter(changed.length) : null;
   const toRead = changed.map(input);
-  let seeds: SeedConverter | null = toRead.length > 0 ? converter(toRead.length) : null;
   const readings = seeds ? seeds.read(toRead) : new Map<string, SeedReading>();
   for (const [id, r] of readings) latest.set(id, r.latest);
   const reference = corpusReferenceDateOf([...latest.values()].map((l) => ({ latest: l }) as SeedReading));
