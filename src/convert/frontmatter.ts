@@ -16,11 +16,18 @@ interface ImplicitType {
 }
 
 /** The implicit types of the js-yaml that gray-matter itself requires (its own dependency). */
-const implicitTypes: ImplicitType[] = (() => {
+export const implicitTypes: ImplicitType[] = (() => {
   const matterPath = createRequire(import.meta.url).resolve('gray-matter');
   const yaml = createRequire(matterPath)('js-yaml') as { DEFAULT_SAFE_SCHEMA: { compiledImplicit: ImplicitType[] } };
   return yaml.DEFAULT_SAFE_SCHEMA.compiledImplicit;
 })();
+
+/**
+ * The first characters of every string those types read as something else (null, a boolean, a
+ * number, a date, a merge key): other strings need not be put to the types' resolvers, which took
+ * most of writing a record (checked against every first character in frontmatter.test.ts).
+ */
+export const mayReadAsOtherType = /^[-+.0-9<FNTfnt~]/;
 
 /** YAML 1.1 booleans js-yaml quotes for older readers (its "compat mode"). */
 const deprecatedBooleans = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON', 'n', 'N', 'no', 'No', 'NO', 'off', 'Off', 'OFF']);
@@ -79,7 +86,7 @@ function scalar(text: string, level: number): string {
   if (deprecatedBooleans.has(text)) return `'${text}'`;
   if (unprintable.test(text)) return doubleQuoted(text);
   if (text.includes('\n')) return literalBlock(text, 2 * Math.max(1, level));
-  if (!notPlain.test(text) && !implicitTypes.some((t) => t.resolve(text))) return text;
+  if (!notPlain.test(text) && !(mayReadAsOtherType.test(text) && implicitTypes.some((t) => t.resolve(text)))) return text;
   return `'${text.replace(/'/g, "''")}'`;
 }
 

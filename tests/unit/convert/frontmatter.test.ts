@@ -1,7 +1,7 @@
 // The direct frontmatter writer gives gray-matter's bytes, string style by string style.
 import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
-import { frontmatterFile } from '../../../src/convert/frontmatter.ts';
+import { frontmatterFile, implicitTypes, mayReadAsOtherType } from '../../../src/convert/frontmatter.ts';
 
 const viaGrayMatter = (data: Record<string, unknown>, body: string) => matter.stringify(body, data, { lineWidth: -1 } as never);
 
@@ -32,5 +32,17 @@ describe('frontmatterFile', () => {
     for (const data of [{ a: [shared, shared] }, { a: 1.5 }, { a: [[1, 2], [3]] }, { 'odd key': 1 }, { when: new Date(0) }]) {
       expect(frontmatterFile(data, 'x')).toBe(viaGrayMatter(data, 'x'));
     }
+  });
+});
+
+describe('strings that may read as another type', () => {
+  it('all start with one of the characters the writer checks for', () => {
+    const suffixes = ['', '0', '1', '_', '_1', '1_', ':30', ':30.5', '.5', '.', 'e3', '.5e3', 'ull', 'ULL', 'rue', 'RUE', 'alse', 'ALSE', 'x1F', 'b01', 'o7', '<', 'inf', 'nan', '023-01-01', '1:2'];
+    const firsts = new Set<string>();
+    for (let c = 0; c < 0x10000; c++) {
+      const first = String.fromCharCode(c);
+      if (suffixes.some((s) => implicitTypes.some((t) => t.resolve(first + s)))) firsts.add(first);
+    }
+    for (const first of firsts) expect(mayReadAsOtherType.test(first), first).toBe(true);
   });
 });
