@@ -31,7 +31,7 @@ export function seedOutcomes(
   converter: (toConvert: number) => SeedConverter,
   /** Called as each seed is extracted (the progress line). */
   onExtracted: (toExtract: number) => void = () => {},
-): { summaries: SeedSummary[]; outcomeOf: (id: string) => SeedOutcome; counts: OutcomeCounts } {
+): { summaries: SeedSummary[]; outcomeOf: (id: string) => SeedOutcome; counts: OutcomeCounts; converter: SeedConverter | null } {
   const inputs = new Map<string, SeedInput>();
   const input = (f: SeedFile) => inputs.get(f.id) ?? inputs.set(f.id, readSeedFile(f)).get(f.id)!;
   const digests = new Map<string, string>();
@@ -96,7 +96,7 @@ export function seedOutcomes(
       onExtracted(jobs.length);
     });
   }
-  seeds?.close();
   const outcomeOf = (id: string) => outcomes.get(id) ?? { id, ...cache!.outcome(id) };
-  return { summaries: files.map((f) => summaries.get(f.id)!), outcomeOf, counts: { read: inputs.size, extracted: jobs.length } };
+  // The converter stays open to render the meetings of the reports it holds: the caller closes it.
+  return { summaries: files.map((f) => summaries.get(f.id)!), outcomeOf, counts: { read: inputs.size, extracted: jobs.length }, converter: seeds };
 }

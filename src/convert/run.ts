@@ -63,7 +63,7 @@ export function runConvert(options: ConvertOptions): number {
   const knowledge = compileKnowledge(knowledgeFiles);
   const files = listSeeds(options.seedsDir, cache ? stampNow(cache.dir) : null);
   let progress: ProgressLine | null = null;
-  const { summaries, outcomeOf } = seedOutcomes(
+  const { summaries, outcomeOf, converter } = seedOutcomes(
     files,
     cache,
     (count) => seedConverterFor(count, knowledge, knowledgeFiles),
@@ -85,8 +85,18 @@ export function runConvert(options: ConvertOptions): number {
     const facts = cache?.facts(seed);
     return facts ? `${facts.digest}:${facts.reference}` : null;
   };
-  const outputs = result.plans.map((plan, i) => ({ name: `${plan.slug}.md`, key: inputKey(plan, seedKey), render: () => meetingFile(meetings?.[i] ?? meetingOf(plan)) }));
-  const { written, removed, record } = writeMeetingFiles(options.outDir, outputs, cache?.outputs(options.outDir));
+  // Meetings of the reports extracted in this run are rendered on the worker threads that hold
+  // them while this thread writes; the rest here, when their inputs changed.
+  let renderedFile: (slug: string) => string | undefined = () => undefined;
+  const outputs = result.plans.map((plan, i) => ({ name: `${plan.slug}.md`, key: inputKey(plan, seedKey), render: () => renderedFile(plan.slug) ?? meetingFile(meetings?.[i] ?? meetingOf(plan)) }));
+  let outcome: ReturnType<typeof writeMeetingFiles>;
+  try {
+    if (converter) renderedFile = converter.render(result.plans);
+    outcome = writeMeetingFiles(options.outDir, outputs, cache?.outputs(options.outDir));
+  } finally {
+    converter?.close();
+  }
+  const { written, removed, record } = outcome;
   cache?.saveOutputs(options.outDir, record);
   if (meetings) recordPermalinks(options, meetings);
   if (options.reportFile) writeFileSync(options.reportFile, `${JSON.stringify(result.report, null, 2)}\n`);

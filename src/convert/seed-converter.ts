@@ -3,7 +3,8 @@
  * threads (worker.ts), each with the knowledge compiled once. Both give the same outcomes; the
  * collection puts them in seed order, so neither the thread count nor the timing shows in the
  * output. A worker hands each outcome over as the bytes the cache keeps (v8 serialisation),
- * moved, not copied.
+ * moved, not copied, and keeps the reports it extracted, so that it can also render the meeting
+ * files made from them alone (the main thread renders the rest).
  */
 import { availableParallelism } from 'node:os';
 import { deserialize, serialize } from 'node:v8';
@@ -11,6 +12,7 @@ import type { SeedOutcomeEntry } from './cache.ts';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { Knowledge, KnowledgeFiles } from '../knowledge/index.ts';
 import type { ReportDocument } from '../extract/document.ts';
+import type { MeetingPlan } from '../extract/merge.ts';
 import { extractSeed, readSeed, type SeedInput, type SeedReading } from './seed.ts';
 
 export interface ExtractJob {
@@ -26,6 +28,12 @@ export interface SeedConverter {
    * as the cache keeps them (made on demand).
    */
   extract(jobs: readonly ExtractJob[], reference: string | null, onEntry: (id: string, entry: SeedOutcomeEntry, bytes: () => Uint8Array) => void): void;
+  /**
+   * Step 3, optional: render the meeting files (meetingFile) of those planned meetings whose
+   * seeds this converter extracted. Returns the file of a slug, waiting for it if need be, or
+   * undefined for a meeting it does not render (the caller renders those).
+   */
+  render(plans: readonly MeetingPlan[]): (slug: string) => string | undefined;
   close(): void;
 }
 
@@ -58,6 +66,8 @@ export function inlineConverter(knowledge: Knowledge): SeedConverter {
         onEntry(seed.id, entry, () => serialize(entry));
       }
     },
+    // On this thread the caller holds every report already: it renders them itself.
+    render: () => () => undefined,
     close() {},
   };
 }
@@ -69,10 +79,12 @@ const silenceLimitMs = 120_000;
 
 export type WorkerRequest =
   | { type: 'read'; seeds: SeedInput[] }
-  | { type: 'extract'; reference: string | null; jobs: { id: string; seed: SeedInput | null; reading: SeedReading }[] };
+  | { type: 'extract'; reference: string | null; jobs: { id: string; seed: SeedInput | null; reading: SeedReading }[] }
+  | { type: 'render'; plans: MeetingPlan[] };
 export type WorkerReply =
   | { type: 'read'; readings: [string, SeedReading][] }
   | { type: 'extract'; entries: [string, Uint8Array][] }
+  | { type: 'render'; files: [slug: string, content: string][] }
   | { type: 'failed'; message: string };
 
 export interface WorkerSetup {
@@ -101,6 +113,8 @@ export function workerConverter(files: KnowledgeFiles, threads: number): SeedCon
   });
   /** Which worker read a seed, and so holds its document. */
   const holder = new Map<string, number>();
+  /** Which worker extracted a seed, and so holds its report. */
+  const extractedBy = new Map<string, number>();
   let seen = 0;
 
   /** Send each worker its requests, the next as soon as it answers the last; hand over each answer. */
@@ -147,7 +161,11 @@ export function workerConverter(files: KnowledgeFiles, threads: number): SeedCon
     extract(jobs, reference, onEntry) {
       // A seed goes back to the worker that read it; one read in an earlier run, to any.
       const perWorker: ExtractJob[][] = workers.map(() => []);
-      jobs.forEach((job, i) => perWorker[holder.get(job.seed.id) ?? i % workers.length]!.push(job));
+      jobs.forEach((job, i) => {
+        const w = holder.get(job.seed.id) ?? i % workers.length;
+        perWorker[w]!.push(job);
+        extractedBy.set(job.seed.id, w);
+      });
       const queues = perWorker.map((list, w) => {
         const requests: WorkerRequest[] = [];
         for (let from = 0; from < list.length; from += batchSize) {
@@ -159,6 +177,38 @@ export function workerConverter(files: KnowledgeFiles, threads: number): SeedCon
       run(queues, (reply) => {
         if (reply.type === 'extract') for (const [id, bytes] of reply.entries) onEntry(id, deserialize(bytes) as SeedOutcomeEntry, () => bytes);
       });
+    },
+    render(plans) {
+      // A meeting goes to the worker holding all its seeds' reports; a meeting of reports from
+      // two workers, or from the cache, is left to the caller. Every batch is sent at once: the
+      // caller takes the files in slug order while the workers render on.
+      const perWorker: MeetingPlan[][] = workers.map(() => []);
+      for (const plan of plans) {
+        const w = extractedBy.get(plan.seeds[0]!);
+        if (w !== undefined && plan.seeds.every((seed) => extractedBy.get(seed) === w)) perWorker[w]!.push(plan);
+      }
+      const coming = new Set(perWorker.flat().map((plan) => plan.slug));
+      perWorker.forEach((list, w) => {
+        for (let from = 0; from < list.length; from += batchSize) ports[w]!.postMessage({ type: 'render', plans: list.slice(from, from + batchSize) } satisfies WorkerRequest);
+      });
+      const files = new Map<string, string>();
+      return (slug) => {
+        if (!coming.has(slug)) return undefined;
+        while (!files.has(slug)) {
+          if (Atomics.wait(replies, 0, seen, silenceLimitMs) === 'timed-out') throw new Error('convert: a worker thread stopped answering');
+          seen = Atomics.load(replies, 0);
+          for (const port of ports) {
+            for (let message = receiveMessageOnPort(port); message; message = receiveMessageOnPort(port)) {
+              const reply = message.message as WorkerReply;
+              if (reply.type === 'failed') throw new Error(`convert: a worker thread failed: ${reply.message}`);
+              if (reply.type === 'render') for (const [done, content] of reply.files) files.set(done, content);
+            }
+          }
+        }
+        const content = files.get(slug)!;
+        files.delete(slug);
+        return content;
+      };
     },
     close() {
       for (const port of ports) port.close();

@@ -1,12 +1,14 @@
 /**
  * A worker thread of the seed converter (seed-converter.ts): compiles the knowledge once, then
  * answers batches of seeds to read and to extract, keeping each document it read for its
- * extraction. Pure steps inside; messages are its only I/O.
+ * extraction and each report it extracted for rendering the meeting files made from them.
+ * Pure steps inside; messages are its only I/O.
  */
 import { enableCompileCache } from 'node:module';
 import { serialize } from 'node:v8';
 import { workerData } from 'node:worker_threads';
 import type { ReportDocument } from '../extract/document.ts';
+import type { MergeInput } from '../extract/merge.ts';
 import type { Knowledge } from '../knowledge/index.ts';
 import type { SeedInput, SeedReading } from './seed.ts';
 import type { WorkerReply, WorkerRequest, WorkerSetup } from './seed-converter.ts';
@@ -15,9 +17,12 @@ import type { WorkerReply, WorkerRequest, WorkerSetup } from './seed-converter.t
 enableCompileCache();
 const { compileKnowledge } = await import('../knowledge/index.ts');
 const { extractSeed, readSeed } = await import('./seed.ts');
+const { buildMeeting } = await import('../extract/merge.ts');
+const { meetingFile } = await import('./collection.ts');
 
 const { files, port, replies } = workerData as WorkerSetup;
 const read = new Map<string, { seed: SeedInput; doc: ReportDocument | null }>();
+const extracted = new Map<string, MergeInput>();
 let knowledge: Knowledge | null = null;
 
 function answer(request: WorkerRequest): { reply: WorkerReply; transfer: ArrayBuffer[] } {
@@ -31,11 +36,16 @@ function answer(request: WorkerRequest): { reply: WorkerReply; transfer: ArrayBu
     }
     return { reply: { type: 'read', readings }, transfer: [] };
   }
+  if (request.type === 'render') {
+    const files: [string, string][] = request.plans.map((plan) => [plan.slug, meetingFile(buildMeeting(plan, (seed) => extracted.get(seed)!, knowledge!))]);
+    return { reply: { type: 'render', files }, transfer: [] };
+  }
   const entries: [string, Uint8Array][] = [];
   for (const job of request.jobs) {
     const held = read.get(job.id);
     read.delete(job.id);
     const extraction = extractSeed(job.seed ?? held!.seed, job.reading, request.reference, knowledge, held?.doc ?? null);
+    if (extraction.input) extracted.set(job.id, extraction.input);
     entries.push([job.id, serialize({ reading: job.reading, extraction })]);
   }
   return { reply: { type: 'extract', entries }, transfer: [...new Set(entries.map(([, bytes]) => bytes.buffer as ArrayBuffer))] };
