@@ -103,8 +103,49 @@ interface Body {
    * may stand (a word gap or a wildcard after a short word, or a bare `*`).
    */
   prefix: (RegExp | null)[];
+  /**
+   * A phrase of plain ASCII words: its words (lower case when case does not count), matched
+   * without the expression where the text there is ASCII too — nine tries in ten, and most
+   * expressions then never compile (each is compiled per thread, and again for texts with
+   * Cyrillic). Null for any other phrase.
+   */
+  words: string[] | null;
+  caseless: boolean;
   /** Its phrases, by index in `entries`. */
   entries: number[];
+}
+
+/** No match at all; the text there is not ASCII, so the expression must decide. */
+const noMatch = -1;
+const undecided = -2;
+
+/**
+ * Where a phrase of plain ASCII words matched at `index` ends, as its expression would say when
+ * every character it looks at is ASCII: there case folding is lower-casing, and `\s` is tab to
+ * carriage return and space. Any other character leaves it undecided.
+ */
+function asciiMatchEnd(text: string, index: number, words: string[], caseless: boolean): number {
+  let at = index;
+  for (let w = 0; w < words.length; w++) {
+    if (w > 0) {
+      const from = at;
+      for (; at < text.length; at++) {
+        const c = text.charCodeAt(at);
+        if (c >= 0x80) return undecided;
+        if (c !== 0x20 && (c < 0x09 || c > 0x0d)) break;
+      }
+      if (at === from) return noMatch;
+    }
+    const word = words[w]!;
+    for (let i = 0; i < word.length; i++, at++) {
+      if (at >= text.length) return noMatch;
+      let c = text.charCodeAt(at);
+      if (c >= 0x80) return undecided;
+      if (caseless && c >= 0x41 && c <= 0x5a) c += 0x20;
+      if (c !== word.charCodeAt(i)) return noMatch;
+    }
+  }
+  return at;
 }
 
 interface Entry<T> {
@@ -158,7 +199,9 @@ export class PhraseMatcher<T = string> {
       const source = phraseBody(phrase);
       let body = byPattern.get(`${flags}/${source}`);
       if (!body) {
-        body = { re: new RegExp(source, `y${flags}`), prefix: prefixPatterns(phrase, flags), entries: [] };
+        const plain = phrase.trim().split(/\s+/);
+        const words = plain.every((w) => /^[A-Za-z0-9]+$/.test(w)) ? plain.map((w) => (flags === 'iu' ? w.toLowerCase() : w)) : null;
+        body = { re: new RegExp(source, `y${flags}`), prefix: prefixPatterns(phrase, flags), words, caseless: flags === 'iu', entries: [] };
         byPattern.set(`${flags}/${source}`, body);
         this.bodies.push(body);
       }
@@ -213,10 +256,15 @@ export class PhraseMatcher<T = string> {
     const here: [entry: number, words: string][] = [];
     for (const index of wordStarts(text)) {
       for (const body of this.candidates(text, index)) {
-        body.re.lastIndex = index;
-        const m = body.re.exec(text);
-        if (m === null || (index + m[0].length < text.length && isWordAt(text, index + m[0].length))) continue;
-        for (const entry of body.entries) here.push([entry, m[0]]);
+        let end = body.words ? asciiMatchEnd(text, index, body.words, body.caseless) : undecided;
+        if (end === undecided) {
+          body.re.lastIndex = index;
+          const m = body.re.exec(text);
+          end = m === null ? noMatch : index + m[0].length;
+        }
+        if (end === noMatch || (end < text.length && isWordAt(text, end))) continue;
+        const words = text.slice(index, end);
+        for (const entry of body.entries) here.push([entry, words]);
       }
       if (here.length === 0) continue;
       // Phrases matching at one place are listed in the phrases' order.

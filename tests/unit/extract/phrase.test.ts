@@ -13,7 +13,7 @@ function reference(phrases: string[], text: string) {
   return hits.sort((a, b) => a.index - b.index || b.end - a.end);
 }
 
-const phrases = ['Lavrov', 'Sergey Lavrov', 'Лавров*', 'Ван И', 'Wang Yi', 'UN', 'U.N.', 'Xi', "Xi'an", 'one-China', '«Пояс и путь»', 'S. Jaishankar', 'A', 'met', 'met with', 'Нижн* Новгород*', '王毅', 'St. Petersburg', 'Пекин*'];
+const phrases = ['Lavrov', 'Sergey Lavrov', 'Лавров*', 'Ван И', 'Wang Yi', 'UN', 'U.N.', 'Xi', "Xi'an", 'one-China', '«Пояс и путь»', 'S. Jaishankar', 'A', 'met', 'met with', 'Нижн* Новгород*', '王毅', 'St. Petersburg', 'Пекин*', 'Kazan', 'Sochi'];
 const texts = [
   'Sergey Lavrov met with Wang Yi; LAVROV and lavrov2 and Lavrov.',
   'Лаврова встретил Ван И в Нижнем Новгороде, Лавров-старший.',
@@ -21,6 +21,7 @@ const texts = [
   'one–China one‐China one-Chinas “Пояс и путь” «Пояс и путь»',
   'S.  Jaishankar, S.\u00a0Jaishankar; A a Ab 王毅会见 王毅',
   'St. Petersburg St.Petersburg 𝐀 Lavrov 😀Lavrov Lavrov😀 ſergey',
+  'met\u00a0with Wang\u2003Yi, met\twith, \u212Aazan, KAZAN, ſochi and Sochi',
   '',
 ];
 
