@@ -58,7 +58,10 @@ export function seedOutcomes(
   for (const f of files) if (unchanged.has(f.id)) latest.set(f.id, cache!.facts(f.id)!.latest);
   // The converter first: its worker threads start up while this one reads the seed files.
   let seeds: SeedConverter | null = changed.length > 0 ? converter(changed.length) : null;
-  const toRead = changed.map(input);
+  // Read as the converter takes them: the first seeds are converted while the rest are read.
+  const toRead = (function* () {
+    for (const f of changed) yield input(f);
+  })();
   const readings = seeds ? seeds.read(toRead) : new Map<string, SeedReading>();
   for (const [id, r] of readings) latest.set(id, r.latest);
   const reference = corpusReferenceDateOf([...latest.values()].map((l) => ({ latest: l }) as SeedReading));

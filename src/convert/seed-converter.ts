@@ -21,8 +21,8 @@ export interface ExtractJob {
 }
 
 export interface SeedConverter {
-  /** Step 1: each seed's reading. */
-  read(seeds: readonly SeedInput[]): Map<string, SeedReading>;
+  /** Step 1: each seed's reading. The seeds are taken one by one (a caller may read each file as it is taken). */
+  read(seeds: Iterable<SeedInput>): Map<string, SeedReading>;
   /**
    * Step 2 for readable seeds: each one's reading and extraction together, and that entry's bytes
    * as the cache keeps them (made on demand).
@@ -117,6 +117,21 @@ export function workerConverter(files: KnowledgeFiles, threads: number): SeedCon
   const extractedBy = new Map<string, number>();
   let seen = 0;
 
+  /** Wait until some worker has answered; every answer waiting, in worker order. */
+  function replied(): WorkerReply[] {
+    if (Atomics.wait(replies, 0, seen, silenceLimitMs) === 'timed-out') throw new Error('convert: a worker thread stopped answering');
+    seen = Atomics.load(replies, 0);
+    const out: WorkerReply[] = [];
+    for (const port of ports) {
+      for (let message = receiveMessageOnPort(port); message; message = receiveMessageOnPort(port)) {
+        const reply = message.message as WorkerReply;
+        if (reply.type === 'failed') throw new Error(`convert: a worker thread failed: ${reply.message}`);
+        out.push(reply);
+      }
+    }
+    return out;
+  }
+
   /** Send each worker its requests, the next as soon as it answers the last; hand over each answer. */
   function run(queues: WorkerRequest[][], onReply: (reply: WorkerReply) => void): void {
     let waiting = 0;
@@ -145,17 +160,28 @@ export function workerConverter(files: KnowledgeFiles, threads: number): SeedCon
 
   return {
     read(seeds) {
-      // Batches dealt round-robin: the same split every run.
-      const queues: WorkerRequest[][] = workers.map(() => []);
-      for (let from = 0, b = 0; from < seeds.length; from += batchSize, b++) {
-        const batch = seeds.slice(from, from + batchSize);
-        queues[b % workers.length]!.push({ type: 'read', seeds: batch });
-        for (const seed of batch) holder.set(seed.id, b % workers.length);
+      // Batches dealt round-robin (the same split every run), each sent as soon as it is full:
+      // the workers read the first seeds while the caller is still taking the next.
+      let batch: SeedInput[] = [];
+      let sent = 0;
+      const send = () => {
+        const w = sent++ % workers.length;
+        ports[w]!.postMessage({ type: 'read', seeds: batch } satisfies WorkerRequest);
+        for (const seed of batch) holder.set(seed.id, w);
+        batch = [];
+      };
+      for (const seed of seeds) {
+        batch.push(seed);
+        if (batch.length === batchSize) send();
       }
+      if (batch.length > 0) send();
       const readings = new Map<string, SeedReading>();
-      run(queues, (reply) => {
-        if (reply.type === 'read') for (const [id, reading] of reply.readings) readings.set(id, reading);
-      });
+      for (let answered = 0; answered < sent; ) {
+        for (const reply of replied()) {
+          if (reply.type === 'read') for (const [id, reading] of reply.readings) readings.set(id, reading);
+          answered++;
+        }
+      }
       return readings;
     },
     extract(jobs, reference, onEntry) {
@@ -195,15 +221,7 @@ export function workerConverter(files: KnowledgeFiles, threads: number): SeedCon
       return (slug) => {
         if (!coming.has(slug)) return undefined;
         while (!files.has(slug)) {
-          if (Atomics.wait(replies, 0, seen, silenceLimitMs) === 'timed-out') throw new Error('convert: a worker thread stopped answering');
-          seen = Atomics.load(replies, 0);
-          for (const port of ports) {
-            for (let message = receiveMessageOnPort(port); message; message = receiveMessageOnPort(port)) {
-              const reply = message.message as WorkerReply;
-              if (reply.type === 'failed') throw new Error(`convert: a worker thread failed: ${reply.message}`);
-              if (reply.type === 'render') for (const [done, content] of reply.files) files.set(done, content);
-            }
-          }
+          for (const reply of replied()) if (reply.type === 'render') for (const [done, content] of reply.files) files.set(done, content);
         }
         const content = files.get(slug)!;
         files.delete(slug);
