@@ -4,7 +4,7 @@
  */
 import type { Knowledge } from '../knowledge/index.ts';
 import type { Person } from '../knowledge/schema.ts';
-import { phrasePattern } from './phrase.ts';
+import { isCapitalsOnly, phraseMatcher, phrasePattern, type PhraseMatcher } from './phrase.ts';
 import { slugPart } from './slug.ts';
 
 export interface PersonMention {
@@ -70,10 +70,30 @@ function titlesAtEnd(knowledge: Knowledge): { title: string; re: RegExp }[] {
   return list;
 }
 
+const titleFinders = new WeakMap<Knowledge, { finder: PhraseMatcher<string>; always: string[] }>();
+
+/**
+ * The role titles that occur in a text, found in one pass: a title can end the text only if it
+ * occurs in it, and testing each title's pattern on every text before a name was a twentieth of
+ * extraction. Titles in capitals are matched in capitals only by a PhraseMatcher, but in any case
+ * by their pattern: those are always taken as occurring.
+ */
+function titlesIn(text: string, knowledge: Knowledge): Set<string> {
+  let found = titleFinders.get(knowledge);
+  if (!found) {
+    const titles = knowledge.words.roleTitles;
+    const always = titles.filter(isCapitalsOnly);
+    found = { finder: phraseMatcher(titles.filter((t) => !always.includes(t))), always };
+    titleFinders.set(knowledge, found);
+  }
+  return new Set([...found.always, ...found.finder.findAll(text).map((h) => h.value)]);
+}
+
 /** The role words printed just before a mention ("Chinese Foreign Minister"). */
 function roleBefore(sentence: string, index: number, knowledge: Knowledge): { role: string | null; country: string | null } {
   const before = sentence.slice(Math.max(0, index - 80), index);
-  const title = titlesAtEnd(knowledge).find((t) => t.re.test(before))?.title;
+  const present = titlesIn(before, knowledge);
+  const title = titlesAtEnd(knowledge).find((t) => present.has(t.title) && t.re.test(before))?.title;
   if (!title) return { role: null, country: null };
   const tail = before.slice(before.toLowerCase().lastIndexOf(title.toLowerCase()) - 30);
   return { role: title, country: countryIn(tail, knowledge) };

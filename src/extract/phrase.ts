@@ -20,7 +20,7 @@ function escapeRegExp(text: string): string {
 }
 
 /** True when the phrase has letters and none of them is lower case: an acronym. */
-function isCapitalsOnly(phrase: string): boolean {
+export function isCapitalsOnly(phrase: string): boolean {
   const letters = phrase.replace(/[^\p{L}]/gu, '');
   return letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
 }
