@@ -88,6 +88,8 @@ function wordStarts(text: string): Int32Array {
     const unit = text.charCodeAt(index);
     index += unit >= 0xd800 && unit <= 0xdbff && index + 1 < text.length ? 2 : 1;
   }
+  // The end too: a phrase that may match nothing (a bare `*`) matches there.
+  if (!afterWord) found.push(text.length);
   starts = Int32Array.from(found);
   recentStarts.set(text, starts);
   if (recentStarts.size > 500) recentStarts.delete(recentStarts.keys().next().value!);
@@ -191,6 +193,8 @@ export class PhraseMatcher<T = string> {
   private readonly start: Step = { bodies: this.bodies, next: new Map() };
   /** UTF-16 units no body may start with (1): most word starts end there. */
   private readonly noneStart = new Uint8Array(0x10000);
+  /** The bodies that may start with anything, or nothing (a bare `*`): all that may match at the end. */
+  private readonly anyStart: Body[] = [];
 
   constructor(phrases: Iterable<readonly [string, T]>) {
     const byPattern = new Map<string, Body>();
@@ -208,10 +212,12 @@ export class PhraseMatcher<T = string> {
       body.entries.push(this.entries.length);
       this.entries.push({ phrase, value });
     }
+    this.anyStart = this.bodies.filter((b) => b.prefix[0] === null);
   }
 
   /** The bodies that may match at `index`, a word start, in order. */
   private candidates(text: string, index: number): Body[] {
+    if (index === text.length) return this.anyStart;
     if (this.noneStart[text.charCodeAt(index)] === 1) return nothing.bodies;
     let step = this.start;
     let at = index;
