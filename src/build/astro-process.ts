@@ -7,32 +7,24 @@
  * page, then `{ done }` with their number; in: `{ received }`, how many pages the parent has taken, so this process waits rather
  * than queue the site in memory when the parent falls behind.
  */
+import { InFlight } from './in-flight.ts';
 import { listenToRenderedPages } from './rendered-pages.ts';
 import { buildSite } from './site.ts';
 
 /** Pages sent and not yet taken, past which the build waits (a few MB of HTML). */
-const pagesInFlight = 200;
-
+const pages = new InFlight(200);
 let sent = 0;
 let received = 0;
-let caughtUp: { promise: Promise<void>; resolve: () => void } | null = null;
 process.on('message', (message: { received: number }) => {
+  pages.finished(message.received - received);
   received = message.received;
-  if (caughtUp && sent - received <= pagesInFlight / 2) {
-    caughtUp.resolve();
-    caughtUp = null;
-  }
 });
 
 listenToRenderedPages((file, bytes, meetingOrder) => {
   process.send!({ file, bytes, meetingOrder });
   sent++;
-  if (sent - received <= pagesInFlight) return;
-  if (!caughtUp) {
-    let resolve!: () => void;
-    caughtUp = { promise: new Promise<void>((r) => (resolve = r)), resolve };
-  }
-  return caughtUp.promise;
+  pages.started();
+  return pages.wait();
 });
 await buildSite();
 // The count last, so the parent knows it has every page; the process ends once it is sent.

@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
+import { InFlight } from './in-flight.ts';
 
 function check(step: string, errors: string[]): void {
   if (errors.length > 0) throw new Error(`pagefind ${step} failed:\n${errors.join('\n')}`, { cause: errors });
@@ -35,23 +36,16 @@ export async function startPagefindFeed(): Promise<PagefindFeed> {
   const answered: Promise<unknown>[] = [];
   let next = 0;
   let pages = 0;
-  let inFlight = 0;
-  let drained: { promise: Promise<void>; resolve: () => void } | null = null;
+  const adds = new InFlight(addsInFlight);
   const send = (page: { url: string; content: string }) => {
-    inFlight++;
+    adds.started();
     const answer = index.addHTMLFile(page).then(
       (added) => {
         errors.push(...added.errors);
         if (added.errors.length === 0) pages++;
       },
       (error: unknown) => void errors.push(`${page.url}: ${String(error)}`),
-    ).finally(() => {
-      inFlight--;
-      if (drained && inFlight <= addsInFlight / 2) {
-        drained.resolve();
-        drained = null;
-      }
-    });
+    ).finally(() => adds.finished());
     answered.push(answer);
   };
   return {
@@ -62,12 +56,7 @@ export async function startPagefindFeed(): Promise<PagefindFeed> {
         held.delete(next++);
         send(page);
       }
-      if (inFlight <= addsInFlight) return;
-      if (!drained) {
-        let resolve!: () => void;
-        drained = { promise: new Promise<void>((r) => (resolve = r)), resolve };
-      }
-      return drained.promise;
+      return adds.wait();
     },
     async write(outDir, alongside) {
       // Pages whose turn never came (one before them was not rendered): in order all the same.

@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, openSync, readdirSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { InFlight } from '../build/in-flight.ts';
 import { searchIndexScript, searchScript } from './bundle.ts';
 import { assumedFiles, assumptionsHold, copyHtml, copySearchPage, copySearchScripts, leftOutOfCopy, type CopyFiles } from './copy.ts';
 import { marksPagefindBody, pageText } from './page-text.ts';
@@ -190,39 +191,27 @@ export function startOfflineCopyOnWorker(options: OfflineOptions = {}): OfflineC
   const worker = new Worker(new URL('./copy-worker.ts', import.meta.url), { workerData: { options } });
   let failure: Error | null = null;
   let copy: OfflineCopy | undefined;
-  let sent = 0;
+  const pages = new InFlight(pagesInFlight);
   let copied = 0;
-  // One promise for every page that waits (Astro renders several at once), settled when the worker catches up.
-  let behind: { promise: Promise<void>; resolve: () => void } | null = null;
-  const caughtUp = () => {
-    behind?.resolve();
-    behind = null;
-  };
   const ended = new Promise<void>((resolve) => {
     worker.on('message', (message: { type: 'copied'; pages: number } | { type: 'copy'; copy: OfflineCopy }) => {
       if (message.type === 'copy') copy = message.copy;
       else {
+        pages.finished(message.pages - copied);
         copied = message.pages;
-        if (sent - copied <= pagesInFlight / 2) caughtUp();
       }
     });
     worker.once('error', (error) => (failure = error));
     worker.once('exit', () => {
-      caughtUp();
+      pages.open();
       resolve();
     });
   });
   return {
     addRenderedPage(path, bytes) {
       worker.postMessage({ type: 'page', path, bytes });
-      sent++;
-      if (sent - copied <= pagesInFlight || failure) return;
-      if (!behind) {
-        let resolve!: () => void;
-        const promise = new Promise<void>((r) => (resolve = r));
-        behind = { promise, resolve };
-      }
-      return behind.promise;
+      pages.started();
+      return failure ? undefined : pages.wait();
     },
     async finish(outDir) {
       worker.postMessage({ type: 'finish', outDir });
