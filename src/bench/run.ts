@@ -126,8 +126,11 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const scratch = resolve(options.scratch ?? mkdtempSync(join(tmpdir(), `parley-bench-${options.count}-`)));
   mkdirSync(scratch, { recursive: true });
   const dir = (name: string) => join(scratch, name);
+  // A scratch folder given again starts empty: every stage's folder from a run before is removed.
+  for (const name of ['project', 'seeds', 'meetings', 'meetings-cold', 'site', 'astro-cache', 'reference', 'reference-site', 'reference-cache', 'convert-cache', 'convert-cache-cold']) {
+    rmSync(dir(name), { recursive: true, force: true });
+  }
   log(`copying the project to ${dir('project')}`);
-  rmSync(dir('project'), { recursive: true, force: true });
   snapshotProject(resolve(options.root ?? process.cwd()), dir('project'));
   const root = dir('project');
   const baseEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', SITE_URL: 'http://localhost:4321', BASE_PATH: '/' };
