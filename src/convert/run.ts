@@ -8,11 +8,11 @@ import { join, relative } from 'node:path';
 import { formatDiagnostic } from '../extract/diagnostics.ts';
 import { compileKnowledge } from '../knowledge/index.ts';
 import { loadKnowledgeFiles } from '../knowledge/load.ts';
-import { buildMeeting, type MeetingPlan } from '../extract/merge.ts';
+import { buildMeeting, type AssembledMeeting, type MeetingPlan } from '../extract/merge.ts';
 import { meetingFile, planCollection } from './collection.ts';
 import { progressLine, wantsProgress, type ProgressLine } from './progress.ts';
 import { convertCacheFor } from './cache.ts';
-import { inputKey, writeMeetingFiles } from './meeting-files.ts';
+import { inputKey, type MeetingOutput, writeMeetingFiles } from './meeting-files.ts';
 import { seedOutcomes } from './outcomes.ts';
 import { seedConverterFor } from './seed-converter.ts';
 import { listSeeds, readSeedFile } from './seed-files.ts';
@@ -73,25 +73,28 @@ export function runConvert(options: ConvertOptions): number {
     },
   );
   (progress as ProgressLine | null)?.done();
-  cache?.save(new Set(files.map((f) => f.id)));
   // Slugs already published stay with their seeds (see planMeetings).
   const ledgerFile = ledgerFileFor(options);
   const result = planCollection(summaries, heldSlugsOf(readLedger(ledgerFile)));
-  const meetingOf = (plan: MeetingPlan) => buildMeeting(plan, (seed) => outcomeOf(seed).extraction!.input!, knowledge);
-  // The ledger records every meeting, so with one every meeting is built; without, only those rendered.
-  const meetings = ledgerFile ? result.plans.map(meetingOf) : null;
-  // A meeting file is made from its seeds' outcomes and its slug: the cache's digests name them.
-  const seedKey = (seed: string) => {
-    const facts = cache?.facts(seed);
-    return facts ? `${facts.digest}:${facts.reference}` : null;
-  };
   // Meetings of the reports extracted in this run are rendered on the worker threads that hold
-  // them while this thread writes; the rest here, when their inputs changed.
+  // them, while this thread saves the cache and writes the files; the rest here, when their
+  // inputs changed.
   let renderedFile: (slug: string) => string | undefined = () => undefined;
-  const outputs = result.plans.map((plan, i) => ({ name: `${plan.slug}.md`, key: inputKey(plan, seedKey), render: () => renderedFile(plan.slug) ?? meetingFile(meetings?.[i] ?? meetingOf(plan)) }));
+  let meetings: AssembledMeeting[] | null;
+  let outputs: MeetingOutput[];
   let outcome: ReturnType<typeof writeMeetingFiles>;
   try {
     if (converter) renderedFile = converter.render(result.plans);
+    cache?.save(new Set(files.map((f) => f.id)));
+    const meetingOf = (plan: MeetingPlan) => buildMeeting(plan, (seed) => outcomeOf(seed).extraction!.input!, knowledge);
+    // The ledger records every meeting, so with one every meeting is built; without, only those rendered.
+    meetings = ledgerFile ? result.plans.map(meetingOf) : null;
+    // A meeting file is made from its seeds' outcomes and its slug: the cache's digests name them.
+    const seedKey = (seed: string) => {
+      const facts = cache?.facts(seed);
+      return facts ? `${facts.digest}:${facts.reference}` : null;
+    };
+    outputs = result.plans.map((plan, i) => ({ name: `${plan.slug}.md`, key: inputKey(plan, seedKey), render: () => renderedFile(plan.slug) ?? meetingFile(meetings?.[i] ?? meetingOf(plan)) }));
     outcome = writeMeetingFiles(options.outDir, outputs, cache?.outputs(options.outDir));
   } finally {
     converter?.close();
