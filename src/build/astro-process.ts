@@ -8,7 +8,7 @@
  * than queue the site in memory when the parent falls behind.
  */
 import { InFlight } from './in-flight.ts';
-import { listenToRenderedPages } from './rendered-pages.ts';
+import { listenToRenderedPages, type RenderedPage } from './rendered-pages.ts';
 import { buildSite } from './site.ts';
 
 /** Pages sent and not yet taken, past which the build waits (a few MB of HTML). */
@@ -21,7 +21,7 @@ process.on('message', (message: { received: number }) => {
 });
 
 listenToRenderedPages((file, bytes, meetingOrder) => {
-  process.send!({ file, bytes, meetingOrder });
+  process.send!({ file, bytes, meetingOrder } satisfies RenderedPage);
   sent++;
   pages.started();
   return pages.wait();

@@ -9,6 +9,7 @@
 import { fork } from 'node:child_process';
 import { startOfflineCopyOnWorker, writeOfflineClient, writePrecacheFiles } from '../offline/emit.ts';
 import { startPagefindFeed, type PagefindFeed } from './pagefind.ts';
+import type { RenderedPage } from './rendered-pages.ts';
 
 export interface SiteBuildSummary {
   /** pages Pagefind indexed */
@@ -20,12 +21,6 @@ export interface SiteBuildSummary {
   /** wall time of astro build, and of what follows it (Pagefind, the rest of the copy, the precache files) */
   astroMs: number;
   finishMs: number;
-}
-
-interface RenderedPage {
-  file: string;
-  bytes: Uint8Array;
-  meetingOrder: number | null;
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
+import { servedPath } from '../offline/precache.ts';
 import { InFlight } from './in-flight.ts';
 
 function check(step: string, errors: string[]): void {
@@ -51,7 +52,7 @@ export async function startPagefindFeed(): Promise<PagefindFeed> {
   return {
     add(order, file, bytes) {
       // The URL Pagefind gives the file when it reads the built folder: "/meetings/x/".
-      held.set(order, { url: `/${file.replace(/(^|\/)index\.html$/, '$1')}`, content: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8') });
+      held.set(order, { url: `/${servedPath(file)}`, content: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8') });
       for (let page = held.get(next); page; page = held.get(next)) {
         held.delete(next++);
         send(page);

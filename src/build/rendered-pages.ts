@@ -13,6 +13,13 @@
  */
 export type RenderedPageListener = (file: string, bytes: Uint8Array, meetingOrder: number | null) => Promise<void> | void;
 
+/** One page, as astro-process.ts sends it to the build's parent process. */
+export interface RenderedPage {
+  file: string;
+  bytes: Uint8Array;
+  meetingOrder: number | null;
+}
+
 // On globalThis: the middleware runs from Astro's bundle of the site, a module graph of its own.
 const slot = Symbol.for('parley.renderedPageListener');
 type Holder = { [slot]?: RenderedPageListener };
