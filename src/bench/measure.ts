@@ -4,8 +4,10 @@
  * average before and after (other work on the machine stretches wall times); and peak memory as
  * the largest sum of resident memory over the child and every process it starts (Astro's
  * workers, Pagefind's binary), sampled from /proc; where /proc is missing, the child's own max RSS.
+ * Each stage starts once what earlier stages wrote is on disk (`sync`, as hyperfine's --prepare
+ * does it), so the kernel writing one stage's files back is not timed as the next stage's work.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 
 export interface StageRun {
@@ -81,11 +83,17 @@ export function treeRss(pid: number): number {
 
 const maxRssLine = /^bench-max-rss: (\d+)$/m;
 
+/** Waits until every file written so far is on disk; where there is no `sync`, nothing happens. */
+export function settleDisk(): void {
+  spawnSync('sync', [], { stdio: 'ignore' });
+}
+
 /**
  * Run `node <args>` and measure it. A child may print `bench-max-rss: <bytes>` (its own
  * `process.resourceUsage().maxRSS`), used when /proc sampling is not available.
  */
 export function runStage(args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; sampleMs?: number }): Promise<StageRun> {
+  settleDisk();
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const cpuBefore = childrenCpuMs();

@@ -2,12 +2,14 @@
  * The site half of `npm run build`: astro build, Pagefind's index and the offline files. Astro
  * builds in a child process (astro-process.ts) that sends this one each page as it renders:
  * a worker thread copies it into the downloadable copy, and each meeting page goes to Pagefind,
- * in its own process — both on the core Astro leaves free. Once Astro is done and its process
+ * in its own process — both on the core Astro leaves free, and below Astro in the scheduler's
+ * eyes, since Astro's process is what the build waits for. Once Astro is done and its process
  * has ended (handing back its memory), Pagefind writes its index while the worker finishes the
  * copy (which leaves pagefind/ out); the precache manifest and service worker come last, over both.
  */
-import { fork } from 'node:child_process';
-import { startOfflineCopyOnWorker, writeOfflineClient, writePrecacheFiles } from '../offline/emit.ts';
+import { fork, type ChildProcess } from 'node:child_process';
+import { setPriority } from 'node:os';
+import { startOfflineCopyOnWorker, writeOfflineClient, writePrecacheFiles, type OfflineCopyOnWorker } from '../offline/emit.ts';
 import { startPagefindFeed, type PagefindFeed } from './pagefind.ts';
 import type { RenderedPage } from './rendered-pages.ts';
 
@@ -24,18 +26,25 @@ export interface SiteBuildSummary {
 }
 
 /**
- * Runs astro-process.ts, handing each page it sends to `take`, one at a time in the order sent;
- * settles when the process has ended, rejects when it fails.
+ * The nice value of the work done beside Astro's process (the copy's worker, Pagefind's binary,
+ * this thread): on two cores, given the same share as Astro, they took a third of its core and
+ * stretched the build by as much; below it, they take what it leaves.
  */
-function buildInChildProcess(take: (page: RenderedPage) => Promise<void>): Promise<void> {
-  return new Promise((resolve, reject) => {
-    // Vite's own name for the base: one inherited from the caller (vitest sets it) would override BASE_PATH.
-    const { BASE_URL: _, ...inherited } = process.env;
-    // Vite's bundler and Astro's compiler allocate with mimalloc, which by default keeps freed
-    // memory for reuse: returned at once, Astro's process stays about 300 MB smaller at 10,000
-    // meetings for the same time (a setting the caller's environment overrides).
-    const env = { MIMALLOC_PURGE_DELAY: '0', MIMALLOC_ARENA_EAGER_COMMIT: '0', ...inherited };
-    const child = fork(new URL('./astro-process.ts', import.meta.url), [], { env, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+const besideAstroNice = 10;
+
+/**
+ * Runs astro-process.ts, handing each page it sends to `take`, one at a time in the order sent;
+ * `ended` settles when the process has ended, rejects when it fails.
+ */
+function buildInChildProcess(take: (page: RenderedPage) => Promise<void>): { ended: Promise<void>; child: ChildProcess } {
+  // Vite's own name for the base: one inherited from the caller (vitest sets it) would override BASE_PATH.
+  const { BASE_URL: _, ...inherited } = process.env;
+  // Vite's bundler and Astro's compiler allocate with mimalloc, which by default keeps freed
+  // memory for reuse: returned at once, Astro's process stays about 300 MB smaller at 10,000
+  // meetings for the same time (a setting the caller's environment overrides).
+  const env = { MIMALLOC_PURGE_DELAY: '0', MIMALLOC_ARENA_EAGER_COMMIT: '0', ...inherited };
+  const child = fork(new URL('./astro-process.ts', import.meta.url), [], { env, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const ended = new Promise<void>((resolve, reject) => {
     let taken = 0;
     let sent: number | null = null;
     let failure: unknown = null;
@@ -68,26 +77,46 @@ function buildInChildProcess(take: (page: RenderedPage) => Promise<void>): Promi
       });
     });
   });
+  return { ended, child };
+}
+
+/** Lowers this thread's priority, and so that of the threads and processes it starts from now on (on Linux, a nice value is per thread). */
+function yieldToAstro(): void {
+  try {
+    setPriority(besideAstroNice);
+  } catch {
+    // Not allowed here: the build is the same, only slower.
+  }
 }
 
 /** astro build into `outDir` (the Astro config's outDir), then Pagefind and the offline files. */
 export async function buildSiteAndFinish(outDir: string): Promise<SiteBuildSummary> {
   const started = performance.now();
-  const copy = startOfflineCopyOnWorker();
+  let copy: OfflineCopyOnWorker | null = null;
   let search: PagefindFeed | null = null;
+  // Astro's process first, at this process's priority; what it hands over waits until the copy and Pagefind have started.
+  let ready!: (started: boolean) => void;
+  const takers = new Promise<boolean>((resolve) => (ready = resolve));
+  const astro = buildInChildProcess(async ({ file, bytes, meetingOrder }) => {
+    if (!(await takers)) throw new Error('the offline copy or Pagefind did not start');
+    await Promise.all([copy!.addRenderedPage(file, bytes), meetingOrder === null ? undefined : search!.add(meetingOrder, file, bytes)]);
+  });
   try {
+    yieldToAstro();
+    copy = startOfflineCopyOnWorker();
     search = await startPagefindFeed();
-    const feed = search;
-    await buildInChildProcess(async ({ file, bytes, meetingOrder }) => {
-      await Promise.all([copy.addRenderedPage(file, bytes), meetingOrder === null ? undefined : feed.add(meetingOrder, file, bytes)]);
-    });
+    ready(true);
+    await astro.ended;
     const built = performance.now();
     writeOfflineClient(outDir);
-    const { pages, alongside } = await feed.write(outDir, () => copy.finish(outDir));
+    const { pages, alongside } = await search.write(outDir, () => copy!.finish(outDir));
     writePrecacheFiles(outDir, alongside!.zipBytes, {}, alongside!.read);
     return { pages, zipBytes: alongside!.zipBytes, copiedEarly: alongside!.copiedEarly, astroMs: built - started, finishMs: performance.now() - built };
   } catch (error) {
-    await copy.stop();
+    ready(false);
+    astro.child.kill();
+    await astro.ended.catch(() => {});
+    await copy?.stop();
     throw error;
   } finally {
     await search?.close();

@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
+import { indexedPart } from '../offline/indexed-part.ts';
 import { servedPath } from '../offline/precache.ts';
 import { InFlight } from './in-flight.ts';
 
@@ -51,8 +52,10 @@ export async function startPagefindFeed(): Promise<PagefindFeed> {
   };
   return {
     add(order, file, bytes) {
-      // The URL Pagefind gives the file when it reads the built folder: "/meetings/x/".
-      held.set(order, { url: `/${servedPath(file)}`, content: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8') });
+      // The URL Pagefind gives the file when it reads the built folder: "/meetings/x/"; of the
+      // page, the part it reads (the same index for less parsing), else all of it.
+      const html = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
+      held.set(order, { url: `/${servedPath(file)}`, content: indexedPart(html) ?? html });
       for (let page = held.get(next); page; page = held.get(next)) {
         held.delete(next++);
         send(page);

@@ -109,19 +109,45 @@ export function relativeLink(link: string, pagePath: string, context: CopyContex
 const linkAttribute = /(\s(?:href|src|action|poster)=)("([^"]*)"|'([^']*)')/g;
 const cssUrl = /url\((['"]?)([^)'"]+)\1\)/g;
 
+/** What the copy leaves out: elements found from a text their start tag holds (see `withoutMarked`). */
+const onlineElement = /<(p|span|div)\b[^>]*\sdata-parley-online\b[^>]*>[\s\S]*?<\/\1>/g;
+const onlineScript = /<script\b[^>]*\sdata-parley-online\b[^>]*><\/script>/g;
+const manifestLink = /<link\b[^>]*\brel="manifest"[^>]*>/g;
+const moduleScript = /<script\b[^>]*\btype="module"[^>]*\bsrc="[^"]*"[^>]*><\/script>/g;
+const sticky = new Map<RegExp, RegExp>();
+
+/**
+ * `page.replace(pattern, '')`, for a pattern whose matches hold `marker` in the start tag they
+ * begin with: such a match can begin only at the "<" before a marker, so the pattern is tried
+ * there alone rather than from every "<" of the page. A marker from which it does not match
+ * (one in text, or after a "<" in an attribute value) leaves the rest of the page to the
+ * global replace, so the result is the same in every case.
+ */
+export function withoutMarked(page: string, marker: string, pattern: RegExp): string {
+  let at = sticky.get(pattern);
+  if (!at) sticky.set(pattern, (at = new RegExp(pattern.source, pattern.flags.replace('g', '') + 'y')));
+  let out = '';
+  let kept = 0;
+  for (let found = page.indexOf(marker); found !== -1; found = page.indexOf(marker, found + marker.length)) {
+    if (found < kept) continue;
+    const start = page.lastIndexOf('<', found);
+    at.lastIndex = start;
+    const match = start < kept ? null : at.exec(page);
+    if (match === null || start + match[0].length <= found) return out + page.slice(kept).replace(pattern, '');
+    out += page.slice(kept, start);
+    kept = start + match[0].length;
+  }
+  return kept === 0 ? page : out + page.slice(kept);
+}
+
 /** Rewrites every link of an HTML page of the copy, and drops what works only online. */
 export function copyHtml(html: string, pagePath: string, context: CopyContext): string {
-  // Each pass runs only on a page that has the text it looks for (most pages have no redirect).
-  let page = html;
   // The service worker client, the download link (the copy is that download) and the web manifest.
-  if (page.includes('data-parley-online')) {
-    page = page
-      .replace(/<(p|span|div)\b[^>]*\sdata-parley-online\b[^>]*>[\s\S]*?<\/\1>/g, '')
-      .replace(/<script\b[^>]*\sdata-parley-online\b[^>]*><\/script>/g, '');
-  }
-  if (page.includes('rel="manifest"')) page = page.replace(/<link\b[^>]*\brel="manifest"[^>]*>/g, '');
+  let page = withoutMarked(html, 'data-parley-online', onlineElement);
+  page = withoutMarked(page, 'data-parley-online', onlineScript);
+  page = withoutMarked(page, 'rel="manifest"', manifestLink);
   // Module scripts do not load from file:// (their origin is opaque); the copy works without them.
-  if (page.includes('type="module"')) page = page.replace(/<script\b[^>]*\btype="module"[^>]*\bsrc="[^"]*"[^>]*><\/script>/g, '');
+  page = withoutMarked(page, 'type="module"', moduleScript);
   page = page.replace(linkAttribute, (whole, name: string, _quoted: string, double?: string, single?: string) => {
     const value = double ?? single ?? '';
     const rewritten = relativeLink(value, pagePath, context);

@@ -10,6 +10,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import type { PageText } from './search-engine.ts';
+import { indexedPart } from './indexed-part.ts';
 import { keepsAttribute, readWellFormedHtml } from './well-formed-html.ts';
 
 // Elements Pagefind ends with a sentence break, and those it leaves out with their content.
@@ -150,7 +151,8 @@ function metaOf(tree: Root, keepsEveryAttribute: boolean): Record<string, string
 export function pageText(html: string, url: string, siteMarksBodies: boolean): PageText | null {
   // No element can carry the attribute if its name is nowhere in the page.
   if (siteMarksBodies && !/data-pagefind-body/i.test(html)) return null;
-  const readable = html.replace(inert, '');
+  // Of a page whose indexed element is all that matters, only that element (indexed-part.ts).
+  const readable = ((siteMarksBodies ? indexedPart(html) : null) ?? html).replace(inert, '');
   // Most pages read without the full parser, to the same tree (well-formed-html.ts).
   const light = readWellFormedHtml(readable);
   const text = light === null ? undefined : textOf(light, url, siteMarksBodies, false);

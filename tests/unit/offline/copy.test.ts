@@ -1,7 +1,7 @@
 // The downloadable copy: links to files relative to each page, online-only parts dropped.
 import { describe, expect, it } from 'vitest';
 import { posix } from 'node:path';
-import { copyHtml, copySearchPage, leftOutOfCopy, relativeLink, relativePath } from '../../../src/offline/copy.ts';
+import { copyHtml, copySearchPage, leftOutOfCopy, relativeLink, relativePath, withoutMarked } from '../../../src/offline/copy.ts';
 
 const files = new Set(['index.html', 'search/index.html', 'meetings/a/index.html', 'topics/index.html', 'topics/t/2/index.html', 'favicon.svg', 'feed.xml', '_astro/x.css']);
 const context = { base: '/archive/', files };
@@ -79,5 +79,18 @@ describe('relativePath', () => {
     ['a/b', 'a'], ['a/b', 'a/b'], ['a/bc', 'a/b/x.html'], ['a', 'ab/c.html'], ['a/./b', 'x.html'], ['a', 'b//c.html'], ['a', '../x.html'],
   ])('from %s to %s: as posix.relative', (from, to) => {
     expect(relativePath(from, to)).toBe(posix.relative(from, to) || posix.basename(to));
+  });
+});
+
+describe('withoutMarked', () => {
+  const element = /<(p|span|div)\b[^>]*\sdata-x\b[^>]*>[\s\S]*?<\/\1>/g;
+  it.each([
+    ['two marked elements among others', '<div>a</div><p data-x>b</p><span class="k" data-x>c</span><div>d</div>'],
+    ['a marker in text before a marked element', '<p>say data-x here</p><div data-x>gone</div>'],
+    ['a "<" in an attribute value before the marker', '<div title="a<b" data-x>gone</div><p data-x>also</p>'],
+    ['a marker inside a removed element', '<div data-x><span data-x>in</span></div>tail'],
+    ['no marked element at all', '<p>plain</p>'],
+  ])('removes what a global replace removes: %s', (_name, page) => {
+    expect(withoutMarked(page, 'data-x', element)).toBe(page.replace(element, ''));
   });
 });
