@@ -84,7 +84,7 @@ export function treeRss(pid: number): number {
 const maxRssLine = /^bench-max-rss: (\d+)$/m;
 
 /** Waits until every file written so far is on disk; where there is no `sync`, nothing happens. */
-export function settleDisk(): void {
+function settleDisk(): void {
   spawnSync('sync', [], { stdio: 'ignore' });
 }
 
