@@ -1,6 +1,8 @@
 /**
  * Running one stage in a child process and measuring it: wall time; CPU time of the child and
- * everything it waited for (from this process's children's times in /proc/self/stat); the load
+ * everything it started (the larger of this process's children's times in /proc/self/stat, which
+ * count only processes someone waited for, and the sum of every process of the tree as last
+ * sampled, which counts Pagefind's binary too: it is stopped, not waited for); the load
  * average before and after (other work on the machine stretches wall times); and peak memory as
  * the largest sum of resident memory over the child and every process it starts (Astro's
  * workers, Pagefind's binary), sampled from /proc; where /proc is missing, the child's own max RSS.
@@ -66,8 +68,22 @@ function rssOf(pid: number): number {
   }
 }
 
-/** Resident memory of a process and all its descendants, bytes. */
-export function treeRss(pid: number): number {
+/** A process's own CPU time (utime + stime, every thread), ms, and its start time (which tells two processes of one pid apart); null once it has ended. */
+function cpuOf(pid: number): { ms: number; start: string } | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { ms: ((Number(fields[11]) + Number(fields[12])) * 1000) / 100, start: fields[19]! };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Resident memory of a process and all its descendants, bytes; `cpu`, when given, gets each
+ * one's CPU time so far, keyed by pid and start time (so a later sample's figure replaces it).
+ */
+export function treeRss(pid: number, cpu?: Map<string, number>): number {
   let total = 0;
   const stack = [pid];
   const seen = new Set<number>();
@@ -76,6 +92,10 @@ export function treeRss(pid: number): number {
     if (seen.has(p)) continue;
     seen.add(p);
     total += rssOf(p);
+    if (cpu) {
+      const used = cpuOf(p);
+      if (used) cpu.set(`${p}@${used.start}`, used.ms);
+    }
     stack.push(...childrenOf(p));
   }
   return total;
@@ -104,8 +124,9 @@ export function runStage(args: string[], options: { cwd: string; env: NodeJS.Pro
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d.length > 200_000 ? d.slice(-200_000) : d));
     let peak = 0;
+    const sampledCpu = new Map<string, number>();
     const sample = () => {
-      if (child.pid) peak = Math.max(peak, treeRss(child.pid));
+      if (child.pid) peak = Math.max(peak, treeRss(child.pid, sampledCpu));
     };
     const timer = setInterval(sample, options.sampleMs ?? 50);
     child.on('error', (error) => {
@@ -118,7 +139,8 @@ export function runStage(args: string[], options: { cwd: string; env: NodeJS.Pro
       const reported = Number(maxRssLine.exec(stdout)?.[1] ?? 0);
       const loadAfter = loadAverage();
       const load: [number, number] | null = loadBefore !== null && loadAfter !== null ? [loadBefore, loadAfter] : null;
-      resolve({ wallMs, cpuMs: childrenCpuMs() - cpuBefore, load, peakBytes: Math.max(peak, reported), stdout, stderr, code: code ?? 1 });
+      const sampled = [...sampledCpu.values()].reduce((sum, ms) => sum + ms, 0);
+      resolve({ wallMs, cpuMs: Math.max(childrenCpuMs() - cpuBefore, sampled), load, peakBytes: Math.max(peak, reported), stdout, stderr, code: code ?? 1 });
     });
   });
 }
