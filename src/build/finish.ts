@@ -64,7 +64,9 @@ function buildInChildProcess(take: (page: RenderedPage) => Promise<void>): { end
           return;
         }
         taken++;
-        if (taken % 25 === 0 && child.connected) child.send({ received: taken });
+        // Advisory: a process that has just disconnected no longer needs it, and a failed send
+        // (EPIPE, its channel closing under this one) must not end the build.
+        if (taken % 25 === 0 && child.connected) child.send({ received: taken }, () => {});
       });
     });
     child.once('error', reject);
