@@ -1,6 +1,6 @@
 // The part of a page a search indexer reads, cut out without parsing only when nothing else matters.
 import { describe, expect, it } from 'vitest';
-import { indexedPart } from '../../../src/offline/indexed-part.ts';
+import { indexedPart, withoutIgnored } from '../../../src/offline/indexed-part.ts';
 import { pageText } from '../../../src/offline/page-text.ts';
 
 const frame = (head: string, main: string, rest = '') =>
@@ -29,5 +29,37 @@ describe('indexedPart', () => {
     const whole = pageText(page.replace('<html lang="en">', '<html lang="en" data-pagefind-x>'), '/m/', true);
     expect(indexedPart(page)).not.toBeNull();
     expect(pageText(page, '/m/', true)).toEqual(whole);
+  });
+});
+
+describe('withoutIgnored', () => {
+  it('leaves out ignored elements, with same-named elements nested inside them', () => {
+    const html = '<main><p>Kept <span data-pagefind-ignore class="x">gone <span>too</span></span>words.</p><div data-pagefind-ignore><div><p>gone</p></div></div><details data-pagefind-ignore="index"><summary>e</summary></details><p>End</p></main>';
+    expect(withoutIgnored(html)).toBe('<main><p>Kept words.</p><p>End</p></main>');
+  });
+
+  it.each([
+    ['a meta field inside', '<div data-pagefind-ignore><span data-pagefind-meta="place">Kazan</span></div>'],
+    ['a filter inside', '<div data-pagefind-ignore><span data-pagefind-filter="year">2023</span></div>'],
+    ['another pagefind attribute on its own tag', '<p data-pagefind-ignore data-pagefind-weight="2">x</p>'],
+    ['"all", which leaves out meta fields and filters too', '<div data-pagefind-ignore="all"><p>x</p></div>'],
+    ['an <h1>, which Pagefind may take as the title', '<div data-pagefind-ignore><h1>Title</h1></div>'],
+    ['no end tag', '<div data-pagefind-ignore><p>x</p>'],
+    ['the marker in text, not on a tag', '<p>data-pagefind-ignore is an attribute</p>'],
+  ])('keeps what an indexer reads or what it cannot place: %s', (_name, html) => {
+    expect(withoutIgnored(html)).toBe(html);
+  });
+
+  it('leaves out an ignored void element alone', () => {
+    expect(withoutIgnored('<p>a<img data-pagefind-ignore src="x.png">b<img src="y.png"></p>')).toBe('<p>ab<img src="y.png"></p>');
+  });
+
+  it('gives a page that reads to the same words as the whole page, ignored parts and all', () => {
+    const marked = '<main id="main" data-pagefind-body><h1 data-pagefind-meta="title">A meeting</h1><p>Lavrov <span data-pagefind-ignore>(noted)</span>met Wang Yi.</p><details data-pagefind-ignore><summary>Evidence</summary><blockquote>quoted words</blockquote></details><section data-pagefind-ignore><h2 id="cite">Cite</h2><pre>@misc{x}</pre></section><p>Talks.</p></main>';
+    const page = frame('', marked);
+    const part = indexedPart(page)!;
+    expect(part).not.toContain('quoted words');
+    expect(part).not.toContain('@misc');
+    expect(pageText(page, '/m/', true)).toEqual(pageText(page.replace('<html lang="en">', '<html lang="en" data-pagefind-x>'), '/m/', true));
   });
 });
