@@ -118,24 +118,27 @@ const sticky = new Map<RegExp, RegExp>();
 
 /**
  * `page.replace(pattern, '')`, for a pattern whose matches hold `marker` in the start tag they
- * begin with: such a match can begin only at the "<" before a marker, so the pattern is tried
- * there alone rather than from every "<" of the page. A marker from which it does not match
- * (one in text, or after a "<" in an attribute value) leaves the rest of the page to the
- * global replace, so the result is the same in every case.
+ * begin with, with no ">" between the "<" and the marker (`<div …marker…>`): a match can then
+ * begin only at a "<" after the last ">" before some marker (and after the last match taken), so
+ * the pattern is tried at those alone — one or two per marker — rather than from every "<" of the
+ * page. Taking them in page order, the first that matches is the leftmost match a global replace
+ * finds, so the result is the same in every case.
  */
 export function withoutMarked(page: string, marker: string, pattern: RegExp): string {
   let at = sticky.get(pattern);
   if (!at) sticky.set(pattern, (at = new RegExp(pattern.source, pattern.flags.replace('g', '') + 'y')));
   let out = '';
   let kept = 0;
-  for (let found = page.indexOf(marker); found !== -1; found = page.indexOf(marker, found + marker.length)) {
-    if (found < kept) continue;
-    const start = page.lastIndexOf('<', found);
-    at.lastIndex = start;
-    const match = start < kept ? null : at.exec(page);
-    if (match === null || start + match[0].length <= found) return out + page.slice(kept).replace(pattern, '');
-    out += page.slice(kept, start);
-    kept = start + match[0].length;
+  for (let found = page.indexOf(marker); found !== -1; found = page.indexOf(marker, Math.max(found + marker.length, kept))) {
+    const from = Math.max(page.lastIndexOf('>', found) + 1, kept);
+    for (let start = page.indexOf('<', from); start !== -1 && start < found; start = page.indexOf('<', start + 1)) {
+      at.lastIndex = start;
+      const match = at.exec(page);
+      if (match === null) continue;
+      out += page.slice(kept, start);
+      kept = start + match[0].length;
+      break;
+    }
   }
   return kept === 0 ? page : out + page.slice(kept);
 }
