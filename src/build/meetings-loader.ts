@@ -6,14 +6,16 @@
  * The site never uses it (the meeting page renders the body's sections itself, see
  * src/site/source-text.ts), and at 10,000 meetings that HTML was a third of the store: rendered
  * while the content synced, serialised, bundled as a module and parsed again before the first
- * page. Frontmatter and body are read with gray-matter, which wrote them (src/convert/collection.ts),
- * and the body is trimmed as the glob loader trims it: the entries it gave, without `rendered`.
+ * page. Frontmatter and body are read as gray-matter reads them (frontmatter-reader.ts for files as
+ * the converter writes them, gray-matter itself for any other), and the body is trimmed as the glob
+ * loader trims it: the entries it gave, without `rendered`.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import matter from 'gray-matter';
 import type { Loader } from 'astro/loaders';
+import { readWrittenFrontmatter } from './frontmatter-reader.ts';
 
 export interface MeetingsLoaderOptions {
   /** The folder of meeting files, relative to the project root. */
@@ -29,6 +31,9 @@ export function meetingFileNames(dir: string): string[] {
 
 /** A meeting file's frontmatter and body, as the glob loader reads them; the file named on failure. */
 export function splitMeetingFile(contents: string, path: string): { data: Record<string, unknown>; body: string } {
+  // A file as the converter writes it reads without js-yaml, to the same data (frontmatter-reader.ts).
+  const written = readWrittenFrontmatter(contents);
+  if (written) return { data: written.data, body: written.content.trim() };
   try {
     // Options given, so gray-matter does not keep every file it parsed in its cache.
     const parsed = matter(contents, {});
