@@ -65,7 +65,7 @@ export function convertCollection(
   const outcomes = new Map<string, SeedOutcome>();
   for (const seed of ordered) if (readings.get(seed.id)!.rejected) outcomes.set(seed.id, { id: seed.id, reading: readings.get(seed.id)!, extraction: null });
   const jobs = ordered.filter((seed) => !readings.get(seed.id)!.rejected).map((seed) => ({ seed, reading: readings.get(seed.id)! }));
-  converter.extract(jobs, reference, (id, entry) => outcomes.set(id, { id, ...entry }));
+  converter.extract(jobs, reference, (id, handed) => outcomes.set(id, { id, ...handed.entry() }));
   const result = collectOutcomes([...outcomes.values()], knowledge, heldSlugs);
   const files = new Map(result.meetings.map((m) => [meetingFileName(m), meetingFile(m)]));
   return { ...result, files };

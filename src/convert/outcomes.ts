@@ -6,10 +6,10 @@
  */
 import { createHash } from 'node:crypto';
 import { serialize } from 'node:v8';
-import type { ConvertCache, SeedOutcomeEntry } from './cache.ts';
+import type { ConvertCache } from './cache.ts';
 import { summaryOf, type SeedOutcome, type SeedSummary } from './collection.ts';
 import { corpusReferenceDateOf, type SeedInput, type SeedReading } from './seed.ts';
-import type { ExtractJob, SeedConverter } from './seed-converter.ts';
+import type { ExtractJob, HandedEntry, SeedConverter } from './seed-converter.ts';
 import { readSeedFile, type SeedFile } from './seed-files.ts';
 
 /** What a seed's outcome is computed from: its bytes and its sidecar's text. */
@@ -66,15 +66,18 @@ export function seedOutcomes(
   for (const [id, r] of readings) latest.set(id, r.latest);
   const reference = corpusReferenceDateOf([...latest.values()].map((l) => ({ latest: l }) as SeedReading));
 
-  const outcomes = new Map<string, SeedOutcome>();
+  /** Each outcome computed in this run, made (decoded, from a worker) when first asked for. */
+  const outcomes = new Map<string, () => SeedOutcome>();
   const summaries = new Map<string, SeedSummary>();
-  const record = (f: SeedFile, entry: SeedOutcomeEntry, bytes: () => Uint8Array) => {
-    const outcome = { id: f.id, ...entry };
-    outcomes.set(f.id, outcome);
-    summaries.set(f.id, summaryOf(outcome));
-    const facts = { stat: f.stat, digest: digests.get(f.id) ?? seedDigest(input(f)), latest: entry.reading.latest, ...(entry.extraction ? { reference } : {}), summary: summaries.get(f.id)! };
+  const record = (f: SeedFile, reading: SeedReading, extracted: boolean, handed: HandedEntry) => {
+    let outcome: SeedOutcome | undefined;
+    const outcomeNow = () => (outcome ??= { id: f.id, ...handed.entry() });
+    outcomes.set(f.id, outcomeNow);
+    const summary = handed.summary ?? summaryOf(outcomeNow());
+    summaries.set(f.id, summary);
+    const facts = { stat: f.stat, digest: digests.get(f.id) ?? seedDigest(input(f)), latest: reading.latest, ...(extracted ? { reference } : {}), summary };
     // Serialised now: later steps may change the objects they are handed.
-    cache?.set(f.id, facts, bytes());
+    cache?.set(f.id, facts, handed.bytes());
   };
   const jobs: ExtractJob[] = [];
   for (const f of files) {
@@ -82,7 +85,7 @@ export function seedOutcomes(
     if (reading) {
       if (reading.rejected) {
         const entry = { reading, extraction: null };
-        record(f, entry, () => serialize(entry));
+        record(f, reading, false, { entry: () => entry, bytes: () => serialize(entry) });
       } else jobs.push({ seed: input(f), reading });
       continue;
     }
@@ -94,12 +97,13 @@ export function seedOutcomes(
   if (jobs.length > 0) {
     seeds ??= converter(jobs.length);
     const byId = new Map(files.map((f) => [f.id, f]));
-    seeds.extract(jobs, reference, (id, entry, bytes) => {
-      record(byId.get(id)!, entry, bytes);
+    const readingOf = new Map(jobs.map((job) => [job.seed.id, job.reading]));
+    seeds.extract(jobs, reference, (id, handed) => {
+      record(byId.get(id)!, readingOf.get(id)!, true, handed);
       onExtracted(jobs.length);
     });
   }
-  const outcomeOf = (id: string) => outcomes.get(id) ?? { id, ...cache!.outcome(id) };
+  const outcomeOf = (id: string) => outcomes.get(id)?.() ?? { id, ...cache!.outcome(id) };
   // The converter stays open to render the meetings of the reports it holds: the caller closes it.
   return { summaries: files.map((f) => summaries.get(f.id)!), outcomeOf, counts: { read: inputs.size, extracted: jobs.length }, converter: seeds };
 }

@@ -3,12 +3,14 @@
  * threads (worker.ts), each with the knowledge compiled once. Both give the same outcomes; the
  * collection puts them in seed order, so neither the thread count nor the timing shows in the
  * output. A worker hands each outcome over as the bytes the cache keeps (v8 serialisation),
- * moved, not copied, and keeps the reports it extracted, so that it can also render the meeting
+ * moved, not copied, with the summary the collection is planned from (so this thread decodes
+ * an outcome only to render its meeting), and keeps the reports it extracted, so that it can also render the meeting
  * files made from them alone (the main thread renders the rest).
  */
 import { availableParallelism } from 'node:os';
 import { deserialize, serialize } from 'node:v8';
 import type { SeedOutcomeEntry } from './cache.ts';
+import type { SeedSummary } from './collection.ts';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { Knowledge, KnowledgeFiles } from '../knowledge/index.ts';
 import type { ReportDocument } from '../extract/document.ts';
@@ -20,14 +22,24 @@ export interface ExtractJob {
   reading: SeedReading;
 }
 
+/** A seed's extracted outcome as a converter hands it over. */
+export interface HandedEntry {
+  /**
+   * What planning the collection needs of it (summaryOf), when the converter made it where it
+   * extracted the seed; undefined: the caller makes it from the entry.
+   */
+  summary?: SeedSummary;
+  /** The seed's reading and extraction; from a worker, decoded only when asked for. */
+  entry: () => SeedOutcomeEntry;
+  /** The entry's bytes as the cache keeps them (made on demand). */
+  bytes: () => Uint8Array;
+}
+
 export interface SeedConverter {
   /** Step 1: each seed's reading. The seeds are taken one by one (a caller may read each file as it is taken). */
   read(seeds: Iterable<SeedInput>): Map<string, SeedReading>;
-  /**
-   * Step 2 for readable seeds: each one's reading and extraction together, and that entry's bytes
-   * as the cache keeps them (made on demand).
-   */
-  extract(jobs: readonly ExtractJob[], reference: string | null, onEntry: (id: string, entry: SeedOutcomeEntry, bytes: () => Uint8Array) => void): void;
+  /** Step 2 for readable seeds: each one's reading and extraction together (see HandedEntry). */
+  extract(jobs: readonly ExtractJob[], reference: string | null, onEntry: (id: string, handed: HandedEntry) => void): void;
   /**
    * Step 3, optional: render the meeting files (meetingFile) of those planned meetings whose
    * seeds this converter extracted. Returns the file of a slug, waiting for it if need be, or
@@ -63,7 +75,7 @@ export function inlineConverter(knowledge: Knowledge): SeedConverter {
         const extraction = extractSeed(seed, reading, reference, knowledge, docs.get(seed.id) ?? null);
         docs.delete(seed.id);
         const entry = { reading, extraction };
-        onEntry(seed.id, entry, () => serialize(entry));
+        onEntry(seed.id, { entry: () => entry, bytes: () => serialize(entry) });
       }
     },
     // On this thread the caller holds every report already: it renders them itself.
@@ -83,7 +95,7 @@ export type WorkerRequest =
   | { type: 'render'; plans: MeetingPlan[] };
 export type WorkerReply =
   | { type: 'read'; readings: [string, SeedReading][] }
-  | { type: 'extract'; entries: [string, Uint8Array][] }
+  | { type: 'extract'; entries: [id: string, bytes: Uint8Array, summary: SeedSummary][] }
   | { type: 'render'; files: [slug: string, content: string][] }
   | { type: 'failed'; message: string };
 
@@ -201,7 +213,12 @@ export function workerConverter(files: KnowledgeFiles, threads: number): SeedCon
         return requests;
       });
       run(queues, (reply) => {
-        if (reply.type === 'extract') for (const [id, bytes] of reply.entries) onEntry(id, deserialize(bytes) as SeedOutcomeEntry, () => bytes);
+        // The summary came made: the entry is decoded only if this thread renders the seed's meeting.
+        if (reply.type !== 'extract') return;
+        for (const [id, bytes, summary] of reply.entries) {
+          let entry: SeedOutcomeEntry | undefined;
+          onEntry(id, { summary, entry: () => (entry ??= deserialize(bytes) as SeedOutcomeEntry), bytes: () => bytes });
+        }
       });
     },
     render(plans) {

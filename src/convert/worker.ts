@@ -11,6 +11,7 @@ import type { ReportDocument } from '../extract/document.ts';
 import type { MergeInput } from '../extract/merge.ts';
 import type { Knowledge } from '../knowledge/index.ts';
 import type { SeedInput, SeedReading } from './seed.ts';
+import type { SeedSummary } from './collection.ts';
 import type { WorkerReply, WorkerRequest, WorkerSetup } from './seed-converter.ts';
 
 // Each thread compiles its modules anew: Node's compile cache (see scripts/convert.ts) spares it.
@@ -18,7 +19,7 @@ enableCompileCache();
 const { compileKnowledge } = await import('../knowledge/index.ts');
 const { extractSeed, readSeed } = await import('./seed.ts');
 const { buildMeeting } = await import('../extract/merge.ts');
-const { meetingFile } = await import('./collection.ts');
+const { meetingFile, summaryOf } = await import('./collection.ts');
 
 const { files, port, replies } = workerData as WorkerSetup;
 const read = new Map<string, { seed: SeedInput; doc: ReportDocument | null }>();
@@ -40,13 +41,15 @@ function answer(request: WorkerRequest): { reply: WorkerReply; transfer: ArrayBu
     const files: [string, string][] = request.plans.map((plan) => [plan.slug, meetingFile(buildMeeting(plan, (seed) => extracted.get(seed)!, knowledge!))]);
     return { reply: { type: 'render', files }, transfer: [] };
   }
-  const entries: [string, Uint8Array][] = [];
+  const entries: [string, Uint8Array, SeedSummary][] = [];
   for (const job of request.jobs) {
     const held = read.get(job.id);
     read.delete(job.id);
     const extraction = extractSeed(job.seed ?? held!.seed, job.reading, request.reference, knowledge, held?.doc ?? null);
     if (extraction.input) extracted.set(job.id, extraction.input);
-    entries.push([job.id, serialize({ reading: job.reading, extraction })]);
+    // Serialised before the summary is made and before any rendering: the bytes are the outcome as extracted.
+    const entry = { reading: job.reading, extraction };
+    entries.push([job.id, serialize(entry), summaryOf({ id: job.id, ...entry })]);
   }
   return { reply: { type: 'extract', entries }, transfer: [...new Set(entries.map(([, bytes]) => bytes.buffer as ArrayBuffer))] };
 }

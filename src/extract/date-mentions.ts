@@ -129,9 +129,11 @@ export function findDateMentions(text: string, words: MergedLanguage): DateMenti
   const hasDigit = /[0-9]/.test(text);
   for (const parser of list) {
     if ((parser.digits && !hasDigit) || (parser.needs && !parser.needs.test(text))) continue;
+    // exec, not matchAll: matchAll copies the expression on every call, and most lines are short.
+    // No parser's pattern matches the empty string, so the loop always advances.
     parser.re.lastIndex = 0;
-    for (const m of text.matchAll(parser.re)) {
-      const index = m.index ?? 0;
+    for (let m = parser.re.exec(text); m !== null; m = parser.re.exec(text)) {
+      const index = m.index;
       const end = index + m[0].length;
       if (found.some((f) => index < f.end && end > f.index)) continue;
       const fields = parser.read(m, words);

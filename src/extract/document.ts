@@ -4,6 +4,7 @@
  */
 import type { Knowledge } from '../knowledge/index.ts';
 import type { SourceLine } from './clean.ts';
+import { countWords } from './phrase.ts';
 
 export type Zone = 'header' | 'headline' | 'body' | 'footer';
 
@@ -41,11 +42,9 @@ export interface ReportDocument {
   sentences: Sentence[];
 }
 
-const wordCount = (text: string) => text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
-
 /** A line of report prose, as opposed to a label, a menu or a headline. */
 function isProse(text: string): boolean {
-  const words = wordCount(text);
+  const words = countWords(text);
   return words >= 20 || (words >= 8 && /[.!?»"”)]$/.test(text));
 }
 
@@ -55,7 +54,7 @@ const separatorPattern =
 /** True when words name a place in the gazetteer or are printed in capitals like a dateline. */
 function isPlaceWords(words: string, knowledge: Knowledge): boolean {
   const first = words.split(/[,(]/)[0]!.trim();
-  if (!first || wordCount(first) > 4) return false;
+  if (!first || countWords(first) > 4) return false;
   if (knowledge.placeNames.find(first).some((h) => h.index === 0)) return true;
   const letters = first.replace(/[^\p{L}]/gu, '');
   return letters.length >= 3 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
@@ -113,7 +112,8 @@ export function splitSentences(text: string): { text: string; offset: number }[]
   const out: { text: string; offset: number }[] = [];
   const boundary = /([.!?…]["”»)]?)\s+(?=["“«(]?[\p{Lu}\d])/gu;
   let start = 0;
-  for (const m of text.matchAll(boundary)) {
+  // exec, not matchAll (which copies the expression); a boundary is never empty.
+  for (let m = boundary.exec(text); m !== null; m = boundary.exec(text)) {
     const end = (m.index ?? 0) + m[1]!.length;
     const candidate = text.slice(start, end);
     if (abbreviations.test(candidate)) continue;
@@ -128,7 +128,7 @@ export function splitSentences(text: string): { text: string; offset: number }[]
 
 /** A display-date or label line, not a headline. */
 function isHeadlineCandidate(text: string): boolean {
-  if (wordCount(text) < 5) return false;
+  if (countWords(text) < 5) return false;
   // A stamp or a row of labels ("Xinhua | 2024-04-09 21:15:10 | Editor: huaxia") is not a headline.
   if ((text.match(/\|/g)?.length ?? 0) >= 2 || /\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}/.test(text)) return false;
   if (/^(by|от|автор)\s/i.test(text)) return false;
@@ -140,7 +140,7 @@ function isHeadlineCandidate(text: string): boolean {
 function splitHeadlineSuffix(text: string): { headline: string; suffix: string | null } {
   // An em dash is left alone: agencies use it to attribute a headline ("… — Foreign Ministry").
   const m = text.match(/^(.{15,}?)\s+[|–-]\s+([^|–—]{2,60})$/u);
-  if (m && wordCount(m[2]!) <= 6) return { headline: m[1]!.trim(), suffix: m[2]!.trim() };
+  if (m && countWords(m[2]!) <= 6) return { headline: m[1]!.trim(), suffix: m[2]!.trim() };
   return { headline: text, suffix: null };
 }
 

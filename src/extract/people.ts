@@ -114,8 +114,9 @@ export function findPeople(sentence: string, knowledge: Knowledge): PersonMentio
     });
   }
   const re = officialPattern(knowledge);
+  // exec, not matchAll (which copies the expression each call); a match always names someone, so never empty.
   re.lastIndex = 0;
-  for (const m of sentence.matchAll(re)) {
+  for (let m = re.exec(sentence); m !== null; m = re.exec(sentence)) {
     const name = m.groups!.name!;
     const nameIndex = (m.index ?? 0) + m[0].lastIndexOf(name);
     if (mentions.some((k) => nameIndex < k.index + k.text.length && k.index < nameIndex + name.length)) continue;

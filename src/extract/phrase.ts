@@ -73,6 +73,31 @@ function isWordAt(text: string, at: number): boolean {
   return known === 1;
 }
 
+/**
+ * How many words a text has: its runs of characters between white space that hold a letter or
+ * a digit — `text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length`, without making
+ * the pieces (every line of every report is counted).
+ */
+export function countWords(text: string): number {
+  let count = 0;
+  // Whether the word under way has been counted: a text's first word starts at 0.
+  let counted = false;
+  for (let index = 0; index < text.length; ) {
+    const unit = text.charCodeAt(index);
+    if (isSpaceUnit(unit)) {
+      counted = false;
+      index++;
+      continue;
+    }
+    if (!counted && isWordAt(text, index)) {
+      counted = true;
+      count++;
+    }
+    index += unit >= 0xd800 && unit <= 0xdbff && index + 1 < text.length ? 2 : 1;
+  }
+  return count;
+}
+
 /** Where a phrase may start in texts looked at lately: every matcher looks at the same sentences. */
 const recentStarts = new Map<string, Int32Array>();
 
@@ -96,20 +121,32 @@ function wordStarts(text: string): Int32Array {
   return starts;
 }
 
+/**
+ * One character of a phrase's word: the code points written for it (an apostrophe, a quote or a
+ * dash stands for its variants, as in wordPattern), and what the engine says of any other.
+ */
+interface Letter {
+  chars: number[];
+  /** Only ASCII written: an ASCII character matches it as lower-casing says (see asciiMatchEnd). */
+  ascii: boolean;
+  /** `^(?:pattern)$` with the body's flags: asked once per other code point met, the answer kept. */
+  alone: RegExp;
+  known: Map<number, boolean>;
+}
+
+/** A word of a phrase body: its letters, and whether a trailing `*` lets any letters follow. */
+interface Word {
+  letters: Letter[];
+  wild: boolean;
+}
+
 /** One phrase body (phrases written alike share it), matched where a phrase may start. */
 interface Body {
-  /** Sticky: the words the body matches at `lastIndex`, as a global scan would find them there. */
-  re: RegExp;
-  /**
-   * Each of the body's first characters alone (as many as `prefixLength`); null from where any
-   * may stand (a word gap or a wildcard after a short word, or a bare `*`).
-   */
-  prefix: (RegExp | null)[];
+  /** Its words: matched letter by letter (see bodyMatchEnd), as its expression would match them. */
+  shape: Word[];
   /**
    * A phrase of plain ASCII words: its words (lower case when case does not count), matched
-   * without the expression where the text there is ASCII too — nine tries in ten, and most
-   * expressions then never compile (each is compiled per thread, and again for texts with
-   * Cyrillic). Null for any other phrase.
+   * more simply still where the text there is ASCII too — nine tries in ten. Null for any other phrase.
    */
   words: string[] | null;
   caseless: boolean;
@@ -117,7 +154,7 @@ interface Body {
   entries: number[];
 }
 
-/** No match at all; the text there is not ASCII, so the expression must decide. */
+/** No match at all; the text there is not ASCII, so bodyMatchEnd must decide. */
 const noMatch = -1;
 const undecided = -2;
 
@@ -150,6 +187,106 @@ function asciiMatchEnd(text: string, index: number, words: string[], caseless: b
   return at;
 }
 
+const flagsOf = (caseless: boolean) => (caseless ? 'iu' : 'u');
+
+/** Letters are shared by every body with the same character and flags: each asks the engine once. */
+const lettersSeen = new Map<string, Letter>();
+
+function letterOf(char: string, caseless: boolean): Letter {
+  const pattern = wordPattern(char);
+  const key = `${flagsOf(caseless)}/${pattern}`;
+  let letter = lettersSeen.get(key);
+  if (!letter) {
+    const chars = pattern.startsWith('[') && pattern.length > 2 ? [...pattern.slice(1, -1)].map((c) => c.codePointAt(0)!) : [char.codePointAt(0)!];
+    letter = { chars, ascii: chars.every((c) => c < 0x80), alone: new RegExp(`^(?:${pattern})$`, flagsOf(caseless)), known: new Map() };
+    lettersSeen.set(key, letter);
+  }
+  return letter;
+}
+
+/** A phrase's words as the letters of its expression (see phraseBody). */
+function shapeOf(phrase: string, caseless: boolean): Word[] {
+  return phrase
+    .trim()
+    .split(/\s+/)
+    .map((word) => {
+      const wild = word.endsWith('*');
+      return { letters: [...(wild ? word.slice(0, -1) : word)].map((c) => letterOf(c, caseless)), wild };
+    });
+}
+
+/** Whether code point `c` stands for the letter: as written, else as the engine says (case folding). */
+function letterMatches(letter: Letter, c: number, caseless: boolean): boolean {
+  const chars = letter.chars;
+  for (let i = 0; i < chars.length; i++) if (chars[i] === c) return true;
+  if (!caseless) return false;
+  if (c < 0x80 && letter.ascii) {
+    const lower = c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
+    for (let i = 0; i < chars.length; i++) if ((chars[i]! >= 0x41 && chars[i]! <= 0x5a ? chars[i]! + 0x20 : chars[i]) === lower) return true;
+    return false;
+  }
+  let known = letter.known.get(c);
+  if (known === undefined) letter.known.set(c, (known = letter.alone.test(String.fromCodePoint(c))));
+  return known;
+}
+
+/** Per UTF-16 unit, as the engine says: white space (`\s`) 1, else 2; 0 until asked. */
+const spaceUnit = new Uint8Array(0x10000);
+const spaceOnly = /^\s$/u;
+
+function isSpaceUnit(unit: number): boolean {
+  let known = spaceUnit[unit]!;
+  if (known === 0) spaceUnit[unit] = known = spaceOnly.test(String.fromCharCode(unit)) ? 1 : 2;
+  return known === 1;
+}
+
+/** What a wildcard takes, `[\p{L}]` with and without case folding (which adds a few marks): per BMP unit, 1 yes, 2 no. */
+const wildUnit = { u: new Uint8Array(0x10000), iu: new Uint8Array(0x10000) };
+const wildOnly = { u: /^[\p{L}]$/u, iu: /^[\p{L}]$/iu };
+
+function isWildLetter(c: number, caseless: boolean): boolean {
+  const flags = flagsOf(caseless);
+  if (c > 0xffff) return wildOnly[flags].test(String.fromCodePoint(c));
+  const table = wildUnit[flags];
+  let known = table[c]!;
+  if (known === 0) table[c] = known = wildOnly[flags].test(String.fromCharCode(c)) ? 1 : 2;
+  return known === 1;
+}
+
+/**
+ * Where a body matched at `index` ends, or noMatch: what its sticky expression would say, without
+ * compiling one (one with a wildcard's Unicode letter class took milliseconds to compile, per
+ * thread — most of the time matching spent in the engine). The expression matches one way only:
+ * a wildcard takes letters and a word gap white space, which no letter is, so taking as many as
+ * there are is what its backtracking would settle on too.
+ */
+function bodyMatchEnd(text: string, index: number, body: Body): number {
+  const { shape, caseless } = body;
+  let at = index;
+  for (let w = 0; w < shape.length; w++) {
+    if (w > 0) {
+      const from = at;
+      while (at < text.length && isSpaceUnit(text.charCodeAt(at))) at++;
+      if (at === from) return noMatch;
+    }
+    const { letters, wild } = shape[w]!;
+    for (let i = 0; i < letters.length; i++) {
+      if (at >= text.length) return noMatch;
+      const c = text.codePointAt(at)!;
+      if (!letterMatches(letters[i]!, c, caseless)) return noMatch;
+      at += c > 0xffff ? 2 : 1;
+    }
+    if (wild) {
+      while (at < text.length) {
+        const c = text.codePointAt(at)!;
+        if (!isWildLetter(c, caseless)) break;
+        at += c > 0xffff ? 2 : 1;
+      }
+    }
+  }
+  return at;
+}
+
 interface Entry<T> {
   phrase: string;
   value: T;
@@ -158,19 +295,24 @@ interface Entry<T> {
 /** The bodies that may start with the characters read so far, and the step for each next character. */
 interface Step {
   bodies: Body[];
+  /** The next step for an ASCII character, by its code: an array index, not a hash lookup. */
+  ascii: (Step | undefined)[];
   next: Map<number, Step>;
 }
 
+const newStep = (bodies: Body[]): Step => ({ bodies, ascii: new Array<Step | undefined>(0x80).fill(undefined), next: new Map() });
+
 /** How many first characters pick the phrases to try: three leave about one in ten tried in vain. */
 const prefixLength = 3;
-const nothing: Step = { bodies: [], next: new Map() };
+const nothing: Step = newStep([]);
 
-/** A phrase's first characters as patterns of their own, with the body's flags (see Body.prefix). */
-function prefixPatterns(phrase: string, flags: string): (RegExp | null)[] {
-  const stem = [...phrase.trim().split(/\s+/)[0]!.replace(/\*$/, '')];
-  const out: (RegExp | null)[] = [];
-  for (let i = 0; i < prefixLength; i++) out.push(i < stem.length && out.at(-1) !== null ? new RegExp(`^(?:${wordPattern(stem[i]!)})$`, flags) : null);
-  return out;
+/**
+ * The body's letter at `depth` of its first word; null from where any character may stand (past
+ * the first word's letters, or past a first word ending in a wildcard, or a bare `*`).
+ */
+function prefixLetter(body: Body, depth: number): Letter | null {
+  const first = body.shape[0]!.letters;
+  return depth < first.length ? first[depth]! : null;
 }
 
 /**
@@ -180,17 +322,18 @@ function prefixPatterns(phrase: string, flags: string): (RegExp | null)[] {
  * phrases tried at every position, made matching the converter's hot path (Unicode letter classes
  * and case folding leave the regular-expression engine no fast scan). Instead a phrase is tried
  * only where a word starts (found once per text for every matcher), and only if its first
- * characters can stand there (which characters can is asked of the engine itself, once per
- * character, so case folding is exactly its own). The hits are the same as one global scan per
+ * characters can stand there, then matched character by character without an expression
+ * (whether a character stands for one of a phrase's is asked of the engine itself, once per
+ * pair, so case folding is exactly its own). The hits are the same as one global scan per
  * phrase gives: every phrase's leftmost, non-overlapping matches, in the phrases' order where
  * they tie. A body matches one way only (its wildcards take letters, its word gaps white space),
- * so "not followed by a letter" holds of the match the engine finds first or of none.
+ * so "not followed by a letter" holds of the match the engine would find first or of none.
  */
 export class PhraseMatcher<T = string> {
   private readonly entries: Entry<T>[] = [];
   private readonly bodies: Body[] = [];
   /** Before any character is read: every body. */
-  private readonly start: Step = { bodies: this.bodies, next: new Map() };
+  private readonly start: Step = newStep(this.bodies);
   /** UTF-16 units no body may start with (1): most word starts end there. */
   private readonly noneStart = new Uint8Array(0x10000);
   /** The bodies that may start with anything, or nothing (a bare `*`): all that may match at the end. */
@@ -205,14 +348,14 @@ export class PhraseMatcher<T = string> {
       if (!body) {
         const plain = phrase.trim().split(/\s+/);
         const words = plain.every((w) => /^[A-Za-z0-9]+$/.test(w)) ? plain.map((w) => (flags === 'iu' ? w.toLowerCase() : w)) : null;
-        body = { re: new RegExp(source, `y${flags}`), prefix: prefixPatterns(phrase, flags), words, caseless: flags === 'iu', entries: [] };
+        body = { shape: shapeOf(phrase, flags === 'iu'), words, caseless: flags === 'iu', entries: [] };
         byPattern.set(`${flags}/${source}`, body);
         this.bodies.push(body);
       }
       body.entries.push(this.entries.length);
       this.entries.push({ phrase, value });
     }
-    this.anyStart = this.bodies.filter((b) => b.prefix[0] === null);
+    this.anyStart = this.bodies.filter((b) => prefixLetter(b, 0) === null);
   }
 
   /** The bodies that may match at `index`, a word start, in order. */
@@ -223,12 +366,15 @@ export class PhraseMatcher<T = string> {
     let at = index;
     for (let depth = 0; depth < prefixLength && step.bodies.length > 0; depth++) {
       const char = at < text.length ? text.codePointAt(at)! : -1;
-      let next = step.next.get(char);
+      let next = char >= 0 && char < 0x80 ? step.ascii[char] : step.next.get(char);
       if (!next) {
-        const seen = char === -1 ? null : String.fromCodePoint(char);
-        const bodies = step.bodies.filter((b) => b.prefix[depth] === null || (seen !== null && b.prefix[depth]!.test(seen)));
-        next = bodies.length === 0 ? nothing : { bodies, next: new Map() };
-        step.next.set(char, next);
+        const bodies = step.bodies.filter((b) => {
+          const letter = prefixLetter(b, depth);
+          return letter === null || (char !== -1 && letterMatches(letter, char, b.caseless));
+        });
+        next = bodies.length === 0 ? nothing : newStep(bodies);
+        if (char >= 0 && char < 0x80) step.ascii[char] = next;
+        else step.next.set(char, next);
         if (depth === 0 && bodies.length === 0 && char <= 0xffff) this.noneStart[char] = 1;
       }
       step = next;
@@ -263,11 +409,7 @@ export class PhraseMatcher<T = string> {
     for (const index of wordStarts(text)) {
       for (const body of this.candidates(text, index)) {
         let end = body.words ? asciiMatchEnd(text, index, body.words, body.caseless) : undecided;
-        if (end === undecided) {
-          body.re.lastIndex = index;
-          const m = body.re.exec(text);
-          end = m === null ? noMatch : index + m[0].length;
-        }
+        if (end === undecided) end = bodyMatchEnd(text, index, body);
         if (end === noMatch || (end < text.length && isWordAt(text, end))) continue;
         const words = text.slice(index, end);
         for (const entry of body.entries) here.push([entry, words]);
@@ -298,9 +440,20 @@ export class PhraseMatcher<T = string> {
     return kept.sort((a, b) => a.index - b.index);
   }
 
+  /** The answers of `test` for texts looked at lately: the markers are asked of a sentence once per step that reads it. */
+  private readonly recentTests = new Map<string, boolean>();
+
   /** True when any phrase occurs in the text. */
   test(text: string): boolean {
-    return this.scan(text, true).length > 0;
+    const hits = this.recent.get(text);
+    if (hits) return hits.length > 0;
+    let found = this.recentTests.get(text);
+    if (found === undefined) {
+      found = this.scan(text, true).length > 0;
+      this.recentTests.set(text, found);
+      if (this.recentTests.size > 1000) this.recentTests.delete(this.recentTests.keys().next().value!);
+    }
+    return found;
   }
 }
 

@@ -1,6 +1,6 @@
 // The phrase matcher finds exactly what one global whole-word scan per phrase finds.
 import { describe, expect, it } from 'vitest';
-import { PhraseMatcher, phrasePattern } from '../../../src/extract/phrase.ts';
+import { countWords, PhraseMatcher, phrasePattern } from '../../../src/extract/phrase.ts';
 
 /** The reference: each phrase's own global expression, hits in text order, longer first, then phrase order. */
 function reference(phrases: string[], text: string) {
@@ -35,5 +35,24 @@ describe('PhraseMatcher', () => {
   });
   it('keeps the longest of overlapping hits', () => {
     expect(matcher.find('Sergey Lavrov met with Wang Yi').map((h) => h.phrase)).toEqual(['Sergey Lavrov', 'met with', 'Wang Yi']);
+  });
+});
+
+describe('countWords', () => {
+  const reference = (text: string) => text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  it('counts what splitting at white space and keeping pieces with a letter or digit counts', () => {
+    const cases = ['', ' ', 'one', ' one  two ', 'a - b', '— | —', '2024 год', 'x\u00a0y\u2003z\ufeffw', '𝐀 𝐁', '\ud800 lone', 'tab\tand\nline', '«Пояс и путь»', '... !!! ?', '王毅会见'];
+    for (const text of cases) expect(countWords(text), JSON.stringify(text)).toBe(reference(text));
+  });
+});
+
+describe('PhraseMatcher without expressions', () => {
+  // Case folding as the engine does it: Kelvin sign and long s fold to ASCII letters, ẞ to ß, a
+  // wildcard under case folding takes the combining ypogegrammeni (it folds to iota).
+  const tricky = ['Kazan', 'sochi', 'Straße', 'Лавров*', 'Ἀθῆν*', 'two-state solution', "Xi'an", 'Ο Λ*', 'Σ*'];
+  const samples = ['\u212Aazan ſochi STRASSE Straẞe straße', 'Лаврову\u0345 ἀθῆναι ἈΘῆΝΑΙ\u0345x', 'two–state  solution TWO-STATE\u00a0SOLUTION two_state', 'XI’AN xi`an Xi"an', 'ο λογος Ο Λ\u0345 ς σ Σ ΣΣς', '', '  ', 'x1 2y'];
+  it('finds what a global scan per phrase finds, case folding included', () => {
+    const matcher = new PhraseMatcher(tricky.map((p) => [p, p] as const));
+    for (const text of samples) expect(matcher.findAll(text).map(({ phrase, text: t, index, end }) => ({ phrase, text: t, index, end })), text).toEqual(reference(tricky, text));
   });
 });
