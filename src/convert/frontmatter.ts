@@ -80,10 +80,44 @@ function literalBlock(text: string, indent: number): string {
   return `|${indicator}${keep ? '+' : clip ? '' : '-'}\n${lines.endsWith('\n') ? lines.slice(0, -1) : lines}`;
 }
 
+/** ASCII units any style check below looks for anywhere: controls (line feed too), DEL, and `,[]{}:`. */
+const flaggedAscii = (() => {
+  const flags = new Uint8Array(0x80);
+  for (let c = 0; c < 0x20; c++) flags[c] = 1;
+  for (const c of ',[]{}:\x7f') flags[c.charCodeAt(0)] = 1;
+  return flags;
+})();
+/** What keeps a string from plain style by its first character alone (js-yaml's isPlainSafeFirst). */
+const notPlainFirst = /^[ \-?:,[\]{}#&*!|=>'"%@`]/;
+
+/**
+ * Whether any style check below could apply (an unprintable unit, a line break, what keeps a
+ * string from plain style): exactly `unprintable`, a line feed or `notPlain` found, in one pass
+ * of plain comparisons. Most strings have none, and three regular-expression scans of each were
+ * most of choosing their style.
+ */
+export function needsStyleChecks(text: string): boolean {
+  if (notPlainFirst.test(text)) return true;
+  const last = text.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if (flaggedAscii[c] === 1) return true;
+      // " #" starts a comment; a trailing space would be lost.
+      if (c === 0x20 && (i === last || text.charCodeAt(i + 1) === 0x23)) return true;
+    } else if (c < 0xa1 || (c >= 0xd800 && c <= 0xdfff) || c === 0x2028 || c === 0x2029 || c === 0xfeff || c > 0xfffd) return true;
+  }
+  return false;
+}
+
 /** A string scalar at nesting `level`, in the style js-yaml's chooseScalarStyle picks. */
 function scalar(text: string, level: number): string {
   if (text.length === 0) return "''";
   if (deprecatedBooleans.has(text)) return `'${text}'`;
+  if (!needsStyleChecks(text)) {
+    // Printable, one line, plain-safe: plain unless it would read as another type.
+    return mayReadAsOtherType.test(text) && implicitTypes.some((t) => t.resolve(text)) ? `'${text.replace(/'/g, "''")}'` : text;
+  }
   if (unprintable.test(text)) return doubleQuoted(text);
   if (text.includes('\n')) return literalBlock(text, 2 * Math.max(1, level));
   if (!notPlain.test(text) && !(mayReadAsOtherType.test(text) && implicitTypes.some((t) => t.resolve(text)))) return text;
@@ -136,6 +170,17 @@ function node(value: unknown, level: number, seen: Set<object>): string {
   return out;
 }
 
+/** Keys found plain: a record's few keys recur in every record, their check need not. */
+const plainKeys = new Set<string>();
+
+/** Whether js-yaml writes the key as it is, as a simple (not `?`) key. The style of a one-line key does not depend on its level. */
+function isPlainKey(key: string): boolean {
+  if (plainKeys.has(key)) return true;
+  if (scalar(key, 1) !== key || key.length > 1024) return false;
+  plainKeys.add(key);
+  return true;
+}
+
 /** A block mapping at `level`; `compact`: its first pair stays on the line before (after a `-`, or first in the file). */
 function mapping(object: Record<string, unknown>, level: number, compact: boolean, seen: Set<object>): string {
   enter(object, seen);
@@ -144,7 +189,7 @@ function mapping(object: Record<string, unknown>, level: number, compact: boolea
   let first = true;
   for (const key of Object.keys(object)) {
     // Keys are plain words in a record; any other key goes to gray-matter.
-    if (scalar(key, level + 1) !== key || key.length > 1024) throw new NotPlainData();
+    if (!isPlainKey(key)) throw new NotPlainData();
     const text = node(object[key], level + 1, seen);
     out += `${first && compact ? '' : pad}${key}${text.startsWith('\n') ? ':' : ': '}${text}`;
     first = false;

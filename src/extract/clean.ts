@@ -7,6 +7,7 @@ import { unified } from 'unified';
 import rehypeParse from 'rehype-parse';
 import type { Element, Nodes, Root } from 'hast';
 import type { Knowledge } from '../knowledge/index.ts';
+import { anyPattern } from './any-pattern.ts';
 
 export interface SourceLine {
   text: string;
@@ -45,9 +46,17 @@ interface Builder {
   current: { text: string; line: number; column: number; chrome: boolean; heading: boolean } | null;
 }
 
+/**
+ * White space folding would change: a white space other than a plain space, or two spaces in a
+ * row. Most lines have neither, and rewriting every space of every line as itself was most of
+ * flushing them.
+ */
+const unfoldedSpace = /[^\S ]| {2}/;
+
 function flush(b: Builder): void {
   if (b.current) {
-    const text = b.current.text.replace(/[\s\u00a0]+/g, ' ').trim();
+    const raw = b.current.text;
+    const text = (unfoldedSpace.test(raw) ? raw.replace(/[\s\u00a0]+/g, ' ') : raw).trim();
     if (text) b.lines.push({ ...b.current, text });
   }
   b.current = null;
@@ -129,27 +138,40 @@ function walkText(node: Nodes, b: Builder): void {
   if (node.type === 'root' || node.type === 'element') for (const child of node.children) walkText(child as Nodes, b);
 }
 
-/** Mark page furniture by the patterns of content/chrome.yaml. */
-function markFurniture(lines: SourceLine[], knowledge: Knowledge): SourceLine[] {
+/** Each list of furniture patterns, joined once: every article of a run shares the knowledge's lists. */
+const joinedPatterns = new WeakMap<readonly RegExp[], (text: string) => boolean>();
+
+function anyOf(patterns: readonly RegExp[]): (text: string) => boolean {
+  let test = joinedPatterns.get(patterns);
+  if (!test) {
+    test = anyPattern(patterns);
+    joinedPatterns.set(patterns, test);
+  }
+  return test;
+}
+
+/**
+ * Mark page furniture by the patterns of content/chrome.yaml, in place: the lines are the
+ * cleaner's own, just made, and a copy of each was garbage at once.
+ */
+function markFurniture(lines: SourceLine[], knowledge: Knowledge): void {
+  const isBlockStart = anyOf(knowledge.chromeBlocks);
+  const isFurnitureLine = anyOf(knowledge.chromeLines);
   let inBlock = false;
-  const out: SourceLine[] = [];
   for (const line of lines) {
     if (line.text === '') {
       inBlock = false;
-      out.push(line);
       continue;
     }
     const text = line.text.replace(/^[•·▪►»\s]+/, '');
-    const startsBlock = knowledge.chromeBlocks.some((re) => re.test(text));
-    if (startsBlock) inBlock = true;
-    const chrome =
+    if (isBlockStart(text)) inBlock = true;
+    line.chrome =
       line.chrome ||
       inBlock ||
-      knowledge.chromeLines.some((re) => re.test(text)) ||
+      isFurnitureLine(text) ||
       knowledge.chrome.prefixes.some((p) => text.startsWith(p));
-    out.push({ ...line, text, chrome });
+    line.text = text;
   }
-  return out;
 }
 
 /**
@@ -172,5 +194,6 @@ export function cleanText(raw: string, knowledge: Knowledge): SourceLine[] {
   if (looksLikeHtml(text)) walkHtml(tree, b, false, false);
   else walkText(tree, b);
   flush(b);
-  return markFurniture(b.lines, knowledge).filter((l) => l.text !== '');
+  markFurniture(b.lines, knowledge);
+  return b.lines.filter((l) => l.text !== '');
 }

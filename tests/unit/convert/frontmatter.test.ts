@@ -1,7 +1,7 @@
 // The direct frontmatter writer gives gray-matter's bytes, string style by string style.
 import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
-import { frontmatterFile, implicitTypes, mayReadAsOtherType } from '../../../src/convert/frontmatter.ts';
+import { frontmatterFile, implicitTypes, mayReadAsOtherType, needsStyleChecks } from '../../../src/convert/frontmatter.ts';
 
 const viaGrayMatter = (data: Record<string, unknown>, body: string) => matter.stringify(body, data, { lineWidth: -1 } as never);
 
@@ -44,5 +44,22 @@ describe('strings that may read as another type', () => {
       if (suffixes.some((s) => implicitTypes.some((t) => t.resolve(first + s)))) firsts.add(first);
     }
     for (const first of firsts) expect(mayReadAsOtherType.test(first), first).toBe(true);
+  });
+});
+
+describe('needsStyleChecks', () => {
+  // The one-pass check stands for these three scans: any of them finding something.
+  const unprintable = /[^\n\x20-\x7e\xa1-\ud7ff\ue000-\ufffd]|[\u2028\u2029\ufeff]/;
+  const notPlain = /^[ \-?:,[\]{}#&*!|=>'"%@`]|[,[\]{}:]| #| $/;
+  const byScans = (text: string) => unprintable.test(text) || text.includes('\n') || notPlain.test(text);
+
+  it('agrees with the scans for every UTF-16 unit at the start, inside, at the end and after a space', () => {
+    for (let c = 0; c < 0x10000; c++) {
+      const unit = String.fromCharCode(c);
+      for (const text of [unit, `${unit}a`, `a${unit}b`, `ab${unit}`, `a ${unit}`, `${unit} `, `a ${unit}b`]) {
+        if (needsStyleChecks(text) !== byScans(text)) expect(needsStyleChecks(text), JSON.stringify(text)).toBe(byScans(text));
+      }
+    }
+    for (const text of strings) expect(needsStyleChecks(text), JSON.stringify(text)).toBe(byScans(text));
   });
 });
