@@ -4,10 +4,18 @@ import type { DateBasis, Meeting } from '../schema/meeting.ts';
 const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** "2023-07-13" → "13 July 2023"; null → "Date not settled". */
+// Every page formats the dates of the meetings it links to: each date once per build.
+const formatted = new Map<string, string>();
+
 export function formatDate(iso: string | null): string {
   if (!iso) return 'Date not settled';
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return `${d} ${months[m - 1]} ${y}`;
+  let text = formatted.get(iso);
+  if (text === undefined) {
+    const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+    text = `${d} ${months[m - 1]} ${y}`;
+    formatted.set(iso, text);
+  }
+  return text;
 }
 
 export function plural(n: number, one: string, many = `${one}s`): string {

@@ -3,9 +3,17 @@
  * honoured everywhere, and every absolute URL (canonical, feeds, sitemap, JSON) through `absoluteUrl`.
  */
 /** "/archive" or "/archive/" or "" → "/archive/"; "/" stays "/". */
+// Every link of every page goes through here, with one base or two: each normalised once.
+const normalisedBases = new Map<string | undefined, string>();
+
 export function normaliseBase(base: string | undefined): string {
-  const trimmed = (base ?? '/').trim();
-  return `/${trimmed.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+  let normalised = normalisedBases.get(base);
+  if (normalised === undefined) {
+    const trimmed = (base ?? '/').trim();
+    normalised = `/${trimmed.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+    normalisedBases.set(base, normalised);
+  }
+  return normalised;
 }
 
 /** A path inside the site ("meetings/x/") under the base ("/archive/meetings/x/"). */

@@ -61,9 +61,17 @@ export function topicTerms(meetings: readonly Meeting[], k: Knowledge): Term[] {
   return [...known, ...unknown.map((s) => ({ kind: 'topic' as const, id: s, label: s, description: '', meetings: grouped.get(s)! }))];
 }
 
+// One labeller per topic list: pages ask for one on every render, with the same list.
+const labellers = new WeakMap<Knowledge['topics'], (slug: string) => string>();
+
 export function topicLabeller(k: Knowledge): (slug: string) => string {
-  const labels = new Map(k.topics.map((t) => [t.slug, t.label]));
-  return (slug) => labels.get(slug) ?? slug;
+  let label = labellers.get(k.topics);
+  if (!label) {
+    const labels = new Map(k.topics.map((t) => [t.slug, t.label]));
+    label = (slug) => labels.get(slug) ?? slug;
+    labellers.set(k.topics, label);
+  }
+  return label;
 }
 
 /** The role a person held most recently in the archive, as the meetings give it. */
@@ -152,11 +160,16 @@ export function coOccurring(term: Pick<Term, 'kind' | 'id'>, meetings: readonly 
     if (entry) entry.count++;
     else counts[kind].set(id, { kind, id, label: text, count: 1 });
   };
+  // The first of each id, as find would give it.
+  const personName = new Map<string, string>();
+  for (const x of k.people) if (!personName.has(x.id)) personName.set(x.id, x.name);
+  const placeName = new Map<string, string>();
+  for (const x of k.places) if (!placeName.has(x.id)) placeName.set(x.id, x.name);
   for (const m of meetings) {
     for (const t of new Set(m.topics)) add('topic', t, label(t));
-    for (const p of new Map(m.participants.map((p) => [p.id, p])).values()) add('person', p.id, k.people.find((x) => x.id === p.id)?.name ?? p.name);
+    for (const p of new Map(m.participants.map((p) => [p.id, p])).values()) add('person', p.id, personName.get(p.id) ?? p.name);
     const place = placeKey(m);
-    if (place) add('place', place, k.places.find((x) => x.id === place)?.name ?? m.location.city ?? m.location.country ?? place);
+    if (place) add('place', place, placeName.get(place) ?? m.location.city ?? m.location.country ?? place);
     const y = yearOf(m);
     if (y) add('year', y, y);
   }
