@@ -41,22 +41,6 @@ function chosenFile(file: string, files: CopyFiles): string {
   return !files.has(file) && files.has(`${file}/index.html`) ? `${file}/index.html` : file;
 }
 
-/**
- * The files of a copy not yet complete, for rewriting pages as they are built: every file a link
- * names is taken to be there, and remembered (`assumed`), for `assumptionsHold` to check once
- * the site is complete.
- */
-export function assumedFiles(): CopyFiles & { assumed: Set<string> } {
-  const assumed = new Set<string>();
-  return { assumed, has: (path) => (assumed.add(detached(path)), true) };
-}
-
-/** Whether links rewritten against `assumedFiles` lead to the files they lead to in the complete copy. */
-export function assumptionsHold(assumed: Iterable<string>, files: CopyFiles): boolean {
-  for (const file of assumed) if (chosenFile(file, files) !== file) return false;
-  return true;
-}
-
 function absoluteTarget(path: string, context: CopyContext): string | null {
   let known = absoluteTargets.get(context.files);
   if (known?.base !== context.base) absoluteTargets.set(context.files, (known = { base: context.base, targets: new Map() }));

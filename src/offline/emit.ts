@@ -14,7 +14,7 @@ import { join, relative, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { InFlight } from '../build/in-flight.ts';
 import { searchIndexScript, searchScript } from './bundle.ts';
-import { assumedFiles, assumptionsHold, copyHtml, copySearchPage, copySearchScripts, leftOutOfCopy, type CopyFiles } from './copy.ts';
+import { copyHtml, copySearchPage, copySearchScripts, leftOutOfCopy, type CopyFiles } from './copy.ts';
 import { marksPagefindBody, pageText } from './page-text.ts';
 import { defaultBudget, notPrecached, precacheManifest, serviceWorkerFile, servedPath, webManifest, type BuiltFile, type PrecacheManifest } from './precache.ts';
 import type { PageText } from './search-engine.ts';
@@ -67,7 +67,7 @@ export interface OfflineCopy {
   searchPages: number;
   /** the built files the copy read (path → size and hash), for the precache manifest */
   read: Map<string, BuiltFile>;
-  /** pages copied as Astro rendered them (the rest were read from disk once the site was built) */
+  /** pages indexed as Astro rendered them (the rest were read from disk once the site was built) */
   copiedEarly: number;
 }
 
@@ -85,15 +85,16 @@ interface CopiedFile {
  * output (the copy leaves pagefind/ out), so it may run beside Pagefind.
  *
  * Pages may also be handed over as Astro renders them (`addRenderedPage`), before the site is
- * complete, so the work is done while the build goes on. Their links are rewritten on the
- * assumption that every file they name will be there; `finish` checks that, and that each page
- * on disk has exactly the bytes handed over, and makes the copy from disk alone if either fails.
+ * complete: their text goes into the search index then, and `finish` rewrites and compresses
+ * them from disk, with the complete site's files to link to, once Astro is done — on the core
+ * Pagefind's writing leaves idle, where during the render both cores are taken. A page on disk
+ * without exactly the bytes handed over (or a page handed over that the site lacks) makes the
+ * copy from disk alone.
  */
 export class OfflineCopyWriter {
   private readonly options: OfflineOptions;
   private readonly base: string;
-  private readonly early = new Map<string, Omit<CopiedFile, 'text'>>();
-  private readonly assumed = assumedFiles();
+  private readonly early = new Map<string, Pick<CopiedFile, 'read' | 'marksBodies'>>();
   private readonly index = new SearchIndexBuilder();
 
   constructor(options: OfflineOptions = {}) {
@@ -101,31 +102,41 @@ export class OfflineCopyWriter {
     this.base = resolveOptions(options).base;
   }
 
-  private copyFile(path: string, bytes: Uint8Array, files: CopyFiles): CopiedFile {
+  /** A file's entry in the zip: a page rewritten for the copy, anything else as it is. */
+  private entryOf(path: string, bytes: Uint8Array, files: CopyFiles, html: string | null = null): ZipEntry {
+    if (!path.endsWith('.html')) return zipEntry(path, bytes);
+    const text = html ?? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
+    const page = path === 'search/index.html' ? copySearchPage(text, path) : text;
+    return zipEntry(path, Buffer.from(copyHtml(page, path, { base: this.base, files })));
+  }
+
+  /** A page's place in the precache list, its indexed text and whether it marks its indexed part. */
+  private readPage(path: string, bytes: Uint8Array, html: string): Omit<CopiedFile, 'entry'> {
     const read = { path, size: bytes.length, sha256: sha256(bytes) };
-    if (!path.endsWith('.html')) return { read, entry: zipEntry(path, bytes), text: null, marksBodies: false };
-    const html = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
     // Read as if the site marks the bodies to index; `finish` reads again if no page does.
-    const text = pageText(html, servedPath(path), true);
-    const page = path === 'search/index.html' ? copySearchPage(html, path) : html;
-    const entry = zipEntry(path, Buffer.from(copyHtml(page, path, { base: this.base, files })));
-    return { read, entry, text, marksBodies: marksPagefindBody(html) };
+    return { read, text: pageText(html, servedPath(path), true), marksBodies: marksPagefindBody(html) };
+  }
+
+  private copyFile(path: string, bytes: Uint8Array, files: CopyFiles): CopiedFile {
+    if (!path.endsWith('.html')) return { read: { path, size: bytes.length, sha256: sha256(bytes) }, entry: zipEntry(path, bytes), text: null, marksBodies: false };
+    const html = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
+    return { ...this.readPage(path, bytes, html), entry: this.entryOf(path, bytes, files, html) };
   }
 
   /** A page as the build rendered it (`path` as in the built site: "meetings/x/index.html"). */
   addRenderedPage(path: string, bytes: Uint8Array): void {
     if (leftOutOfCopy(path) || !path.endsWith('.html') || this.early.has(path)) return;
-    const { text, ...copied } = this.copyFile(path, bytes, this.assumed);
+    const { text, ...page } = this.readPage(path, bytes, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8'));
     if (text) this.index.add(text, path);
-    this.early.set(path, copied);
+    this.early.set(path, page);
   }
 
   /** Writes the zip from the complete site in `outDir`. */
   finish(outDir: string): OfflineCopy {
     const copied = listFiles(outDir, leftOutOfCopy).filter((p) => !leftOutOfCopy(p));
     const files = new Set([...copied, ...copySearchScripts]);
-    // Early pages stand only if every link went where assumed and each is on disk as handed over.
-    let earlyHold = assumptionsHold(this.assumed.assumed, files);
+    // Early pages' texts stand only if each is on disk as handed over.
+    let earlyHold = true;
     const read = new Map<string, BuiltFile>();
     const entries: ZipEntry[] = [];
     let siteMarksBodies = false;
@@ -137,8 +148,9 @@ export class OfflineCopyWriter {
       let file: Omit<CopiedFile, 'text'>;
       if (early) {
         earlyHold = early.read.size === bytes.length && early.read.sha256 === sha256(bytes);
+        if (!earlyHold) break;
         this.early.delete(path);
-        file = early;
+        file = { ...early, entry: this.entryOf(path, bytes, files) };
         copiedEarly++;
       } else {
         const { text, ...rest } = this.copyFile(path, bytes, files);
