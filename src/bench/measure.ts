@@ -25,17 +25,25 @@ export interface StageRun {
   code: number;
 }
 
+const ticksPerSecond = 100; // USER_HZ, 100 on Linux
+
+/** The fields of /proc/<pid>/stat from field 3, "state", on (the command name before them may hold spaces); null once the process has ended. */
+function statFields(pid: number | 'self'): string[] | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return null;
+  }
+}
+
+/** Ticks of two stat fields (from field 3 on) as ms. */
+const ticksMs = (fields: string[], a: number, b: number) => ((Number(fields[a]) + Number(fields[b])) * 1000) / ticksPerSecond;
+
 /** CPU time of this process's waited-for children (cutime + cstime), ms; 0 without /proc. */
 export function childrenCpuMs(): number {
-  try {
-    const stat = readFileSync('/proc/self/stat', 'utf8');
-    // Fields after the command name (which may hold spaces) start at field 3, "state".
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const ticksPerSecond = 100; // USER_HZ, 100 on Linux
-    return ((Number(fields[13]) + Number(fields[14])) * 1000) / ticksPerSecond;
-  } catch {
-    return 0;
-  }
+  const fields = statFields('self');
+  return fields ? ticksMs(fields, 13, 14) : 0;
 }
 
 export function loadAverage(): number | null {
@@ -70,13 +78,8 @@ function rssOf(pid: number): number {
 
 /** A process's own CPU time (utime + stime, every thread), ms, and its start time (which tells two processes of one pid apart); null once it has ended. */
 function cpuOf(pid: number): { ms: number; start: string } | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return { ms: ((Number(fields[11]) + Number(fields[12])) * 1000) / 100, start: fields[19]! };
-  } catch {
-    return null;
-  }
+  const fields = statFields(pid);
+  return fields ? { ms: ticksMs(fields, 11, 12), start: fields[19]! } : null;
 }
 
 /**

@@ -10,7 +10,7 @@
  * duplicate keys: for those `readWrittenFrontmatter` returns null and the caller uses
  * gray-matter, which gives the same answer or the error to report. Pure.
  */
-import { implicitTypes, mayReadAsOtherType } from '../convert/frontmatter.ts';
+import { needsStyleChecks, readsAsOtherType } from '../convert/frontmatter.ts';
 
 /** What gray-matter gives for a file: its frontmatter's data and the text after it. */
 export interface FrontmatterFile {
@@ -26,10 +26,6 @@ const outside = (): never => {
 
 /** A key the writer writes plain (a word): anything else is left to js-yaml. */
 const plainKey = /^[A-Za-z][A-Za-z0-9_-]*$/;
-/** What keeps a string from plain style when written (frontmatter.ts): such text is not a plain string to read either. */
-const notPlain = /^[ \-?:,[\]{}#&*!|=>'"%@`]|[,[\]{}:]| #| $/;
-/** A UTF-16 unit the writer would have double-quoted: read by js-yaml. */
-const unprintable = /[^\x20-\x7e\xa1-\ud7ff\ue000-\ufffd]|[\u2028\u2029\ufeff]/;
 const decimal = /^-?(?:0|[1-9][0-9]{0,14})$/;
 
 const doubleQuotedEscapes: Record<string, string> = {
@@ -85,8 +81,9 @@ function readScalar(text: string): unknown {
     if (text.length < 2 || !text.endsWith('"')) outside();
     return readDoubleQuoted(text.slice(1, -1));
   }
-  if (text === '' || notPlain.test(text) || unprintable.test(text)) outside();
-  if (mayReadAsOtherType.test(text) && implicitTypes.some((t) => t.resolve(text))) outside();
+  // What the writer would not have written plain (an unprintable unit, what keeps a string from
+  // plain style) is not a plain string to read either; nor is what reads as another type.
+  if (text === '' || needsStyleChecks(text) || readsAsOtherType(text)) outside();
   return text;
 }
 

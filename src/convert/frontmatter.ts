@@ -29,6 +29,11 @@ export const implicitTypes: ImplicitType[] = (() => {
  */
 export const mayReadAsOtherType = /^[-+.0-9<FNTfnt~]/;
 
+/** Whether js-yaml would read `text`, written plain, as something other than that string. */
+export function readsAsOtherType(text: string): boolean {
+  return mayReadAsOtherType.test(text) && implicitTypes.some((t) => t.resolve(text));
+}
+
 /** YAML 1.1 booleans js-yaml quotes for older readers (its "compat mode"). */
 const deprecatedBooleans = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON', 'n', 'N', 'no', 'No', 'NO', 'off', 'Off', 'OFF']);
 
@@ -116,11 +121,11 @@ function scalar(text: string, level: number): string {
   if (deprecatedBooleans.has(text)) return `'${text}'`;
   if (!needsStyleChecks(text)) {
     // Printable, one line, plain-safe: plain unless it would read as another type.
-    return mayReadAsOtherType.test(text) && implicitTypes.some((t) => t.resolve(text)) ? `'${text.replace(/'/g, "''")}'` : text;
+    return readsAsOtherType(text) ? `'${text.replace(/'/g, "''")}'` : text;
   }
   if (unprintable.test(text)) return doubleQuoted(text);
   if (text.includes('\n')) return literalBlock(text, 2 * Math.max(1, level));
-  if (!notPlain.test(text) && !(mayReadAsOtherType.test(text) && implicitTypes.some((t) => t.resolve(text)))) return text;
+  if (!notPlain.test(text) && !readsAsOtherType(text)) return text;
   return `'${text.replace(/'/g, "''")}'`;
 }
 

@@ -53,6 +53,9 @@ function listFiles(root: string, skip: (dir: string) => boolean = () => false): 
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
+/** A built file's place in the precache list: its path, size and hash. */
+const builtFile = (path: string, bytes: Uint8Array): BuiltFile => ({ path, size: bytes.length, sha256: sha256(bytes) });
+
 function resolveOptions(options: OfflineOptions): Required<OfflineOptions> {
   return {
     base: (options.base ?? process.env.BASE_PATH ?? '/').replace(/^\/?/, '/').replace(/\/?$/, '/'),
@@ -112,13 +115,12 @@ export class OfflineCopyWriter {
 
   /** A page's place in the precache list, its indexed text and whether it marks its indexed part. */
   private readPage(path: string, bytes: Uint8Array, html: string): Omit<CopiedFile, 'entry'> {
-    const read = { path, size: bytes.length, sha256: sha256(bytes) };
     // Read as if the site marks the bodies to index; `finish` reads again if no page does.
-    return { read, text: pageText(html, servedPath(path), true), marksBodies: marksPagefindBody(html) };
+    return { read: builtFile(path, bytes), text: pageText(html, servedPath(path), true), marksBodies: marksPagefindBody(html) };
   }
 
   private copyFile(path: string, bytes: Uint8Array, files: CopyFiles): CopiedFile {
-    if (!path.endsWith('.html')) return { read: { path, size: bytes.length, sha256: sha256(bytes) }, entry: zipEntry(path, bytes), text: null, marksBodies: false };
+    if (!path.endsWith('.html')) return { read: builtFile(path, bytes), entry: zipEntry(path, bytes), text: null, marksBodies: false };
     const html = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
     return { ...this.readPage(path, bytes, html), entry: this.entryOf(path, bytes, files, html) };
   }

@@ -3,10 +3,10 @@ import type { DateBasis, Meeting } from '../schema/meeting.ts';
 
 const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-/** "2023-07-13" → "13 July 2023"; null → "Date not settled". */
 // Every page formats the dates of the meetings it links to: each date once per build.
 const formatted = new Map<string, string>();
 
+/** "2023-07-13" → "13 July 2023"; null → "Date not settled". */
 export function formatDate(iso: string | null): string {
   if (!iso) return 'Date not settled';
   let text = formatted.get(iso);

@@ -2,10 +2,10 @@
  * Where things live on the site: every internal link goes through `sitePath` so BASE_PATH is
  * honoured everywhere, and every absolute URL (canonical, feeds, sitemap, JSON) through `absoluteUrl`.
  */
-/** "/archive" or "/archive/" or "" → "/archive/"; "/" stays "/". */
 // Every link of every page goes through here, with one base or two: each normalised once.
 const normalisedBases = new Map<string | undefined, string>();
 
+/** "/archive" or "/archive/" or "" → "/archive/"; "/" stays "/". */
 export function normaliseBase(base: string | undefined): string {
   let normalised = normalisedBases.get(base);
   if (normalised === undefined) {
