@@ -9,6 +9,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { setPriority } from 'node:os';
+import { indexedPart } from '../offline/indexed-part.ts';
 import { startOfflineCopyOnWorker, writeOfflineClient, writePrecacheFiles, type OfflineCopyOnWorker } from '../offline/emit.ts';
 import { startPagefindFeed, type PagefindFeed } from './pagefind.ts';
 import type { RenderedPage } from './rendered-pages.ts';
@@ -101,7 +102,12 @@ export async function buildSiteAndFinish(outDir: string): Promise<SiteBuildSumma
   const takers = new Promise<boolean>((resolve) => (ready = resolve));
   const astro = buildInChildProcess(async ({ file, bytes, meetingOrder }) => {
     if (!(await takers)) throw new Error('the offline copy or Pagefind did not start');
-    await Promise.all([copy!.addRenderedPage(file, bytes), meetingOrder === null ? undefined : search!.add(meetingOrder, file, bytes)]);
+    if (meetingOrder === null) return copy!.addRenderedPage(file, bytes);
+    // What Pagefind reads of a meeting page: the part it indexes (the same index for less
+    // parsing), else all of it; the copy reads the same part for its index.
+    const html = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
+    const part = indexedPart(html);
+    await Promise.all([copy!.addRenderedPage(file, bytes, part), search!.add(meetingOrder, file, part ?? html)]);
   });
   try {
     yieldToAstro();

@@ -5,21 +5,33 @@
  * Messages in: pages as rendered, then `finish`; out: how many pages it has copied, now and
  * then, and last the copy's summary.
  */
+import { availableParallelism } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { OfflineCopyWriter, type OfflineOptions } from './emit.ts';
 
-type Request = { type: 'page'; path: string; bytes: Uint8Array } | { type: 'finish'; outDir: string };
+type Request = { type: 'page'; path: string; bytes: Uint8Array; part?: string | null } | { type: 'finish'; outDir: string };
+
+/** Helper threads for the last step, at most: past a few, reading and writing the files is what they would wait on. */
+const helpersAtMost = 3;
 
 const { options } = workerData as { options: OfflineOptions };
 const writer = new OfflineCopyWriter(options);
 let pages = 0;
 parentPort!.on('message', (request: Request) => {
   if (request.type === 'page') {
-    writer.addRenderedPage(request.path, request.bytes);
+    writer.addRenderedPage(request.path, request.bytes, request.part);
     // How far the copy has got, so the build can wait when it runs ahead (emit.ts, pagesInFlight).
     if (++pages % 25 === 0) parentPort!.postMessage({ type: 'copied', pages });
   } else {
-    parentPort!.postMessage({ type: 'copy', copy: writer.finish(request.outDir) });
-    parentPort!.close();
+    // The last step is most of the copy's work, and the build waits for it: shared with helper
+    // threads, one fewer than the cores (Pagefind writes its index meanwhile, on what is left).
+    const helpers = Math.min(helpersAtMost, availableParallelism() - 1);
+    void writer.finish(request.outDir, { helpers: Math.max(0, helpers) }).then((copy) => {
+      parentPort!.postMessage({ type: 'copy', copy });
+      parentPort!.close();
+    }, (error: unknown) => {
+      // Thrown from here, the worker ends with it and the build reads it (emit.ts).
+      setImmediate(() => { throw error; });
+    });
   }
 });

@@ -8,18 +8,18 @@
  * (which does not read Pagefind's output) beside Pagefind, then the precache files after both.
  * File I/O only here; the parts are pure modules beside it.
  */
-import { createHash } from 'node:crypto';
 import { closeSync, openSync, readdirSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { InFlight } from '../build/in-flight.ts';
 import { searchIndexScript, searchScript } from './bundle.ts';
-import { copyHtml, copySearchPage, copySearchScripts, leftOutOfCopy, type CopyFiles } from './copy.ts';
+import { copySearchScripts, leftOutOfCopy } from './copy.ts';
+import { builtFile, copyClaimedFiles, copyOnHelper, newClaimCounter, type CopiedFile } from './copy-files.ts';
 import { marksPagefindBody, pageText } from './page-text.ts';
 import { defaultBudget, notPrecached, precacheManifest, serviceWorkerFile, servedPath, webManifest, type BuiltFile, type PrecacheManifest } from './precache.ts';
 import type { PageText } from './search-engine.ts';
 import { SearchIndexBuilder } from './search-index.ts';
-import { zipArchive, zipEntry, type ZipEntry } from './zip.ts';
+import { zipArchive, zipEntry } from './zip.ts';
 
 export interface OfflineOptions {
   /** the site's base path (default: BASE_PATH, else "/") */
@@ -51,10 +51,6 @@ function listFiles(root: string, skip: (dir: string) => boolean = () => false): 
   return out.sort();
 }
 
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-
-/** A built file's place in the precache list: its path, size and hash. */
-const builtFile = (path: string, bytes: Uint8Array): BuiltFile => ({ path, size: bytes.length, sha256: sha256(bytes) });
 
 function resolveOptions(options: OfflineOptions): Required<OfflineOptions> {
   return {
@@ -74,30 +70,33 @@ export interface OfflineCopy {
   copiedEarly: number;
 }
 
-/** What the copy made of one built file: its place in the precache list, its zip entry, its indexed text. */
-interface CopiedFile {
+/** How the copy reads one page for its search index: its place in the precache list, its indexed text and whether it marks its indexed part. */
+interface ReadPage {
   read: BuiltFile;
-  entry: ZipEntry;
   text: PageText | null;
   marksBodies: boolean;
 }
 
+export interface FinishOptions {
+  /** threads besides this one that copy files (default: 0) */
+  helpers?: number;
+}
+
 /**
- * The downloadable copy, parley-offline.zip. Each page is read once: indexed, rewritten and
- * compressed, and only its compressed bytes are kept. Needs the built site but not Pagefind's
- * output (the copy leaves pagefind/ out), so it may run beside Pagefind.
+ * The downloadable copy, parley-offline.zip. Each page is read once from disk, once the site is
+ * complete: rewritten and compressed (by this thread and `helpers` others, copy-files.ts), and
+ * only its compressed bytes are kept. Needs the built site but not Pagefind's output (the copy
+ * leaves pagefind/ out), so it may run beside Pagefind.
  *
  * Pages may also be handed over as Astro renders them (`addRenderedPage`), before the site is
- * complete: their text goes into the search index then, and `finish` rewrites and compresses
- * them from disk, with the complete site's files to link to, once Astro is done — on the core
- * Pagefind's writing leaves idle, where during the render both cores are taken. A page on disk
- * without exactly the bytes handed over (or a page handed over that the site lacks) makes the
- * copy from disk alone.
+ * complete: their text goes into the search index then, where the pages from disk only need
+ * copying. A page on disk without exactly the bytes handed over (or a page handed over that the
+ * site lacks) makes the copy from disk alone.
  */
 export class OfflineCopyWriter {
   private readonly options: OfflineOptions;
   private readonly base: string;
-  private readonly early = new Map<string, Pick<CopiedFile, 'read' | 'marksBodies'>>();
+  private readonly early = new Map<string, Omit<ReadPage, 'text'>>();
   private readonly index = new SearchIndexBuilder();
 
   constructor(options: OfflineOptions = {}) {
@@ -105,68 +104,55 @@ export class OfflineCopyWriter {
     this.base = resolveOptions(options).base;
   }
 
-  /** A file's entry in the zip: a page rewritten for the copy, anything else as it is. */
-  private entryOf(path: string, bytes: Uint8Array, files: CopyFiles, html: string | null = null): ZipEntry {
-    if (!path.endsWith('.html')) return zipEntry(path, bytes);
-    const text = html ?? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
-    const page = path === 'search/index.html' ? copySearchPage(text, path) : text;
-    return zipEntry(path, Buffer.from(copyHtml(page, path, { base: this.base, files })));
-  }
-
-  /** A page's place in the precache list, its indexed text and whether it marks its indexed part. */
-  private readPage(path: string, bytes: Uint8Array, html: string): Omit<CopiedFile, 'entry'> {
+  private readPage(path: string, bytes: Uint8Array, html: string, part?: string | null): ReadPage {
     // Read as if the site marks the bodies to index; `finish` reads again if no page does.
-    return { read: builtFile(path, bytes), text: pageText(html, servedPath(path), true), marksBodies: marksPagefindBody(html) };
+    return { read: builtFile(path, bytes), text: pageText(html, servedPath(path), true, part), marksBodies: marksPagefindBody(html) };
   }
 
-  private copyFile(path: string, bytes: Uint8Array, files: CopyFiles): CopiedFile {
-    if (!path.endsWith('.html')) return { read: builtFile(path, bytes), entry: zipEntry(path, bytes), text: null, marksBodies: false };
-    const html = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
-    return { ...this.readPage(path, bytes, html), entry: this.entryOf(path, bytes, files, html) };
-  }
-
-  /** A page as the build rendered it (`path` as in the built site: "meetings/x/index.html"). */
-  addRenderedPage(path: string, bytes: Uint8Array): void {
+  /**
+   * A page as the build rendered it (`path` as in the built site: "meetings/x/index.html");
+   * `part`: its `indexedPart`, when the caller has it already (for Pagefind).
+   */
+  addRenderedPage(path: string, bytes: Uint8Array, part?: string | null): void {
     if (leftOutOfCopy(path) || !path.endsWith('.html') || this.early.has(path)) return;
-    const { text, ...page } = this.readPage(path, bytes, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8'));
+    const { text, ...page } = this.readPage(path, bytes, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8'), part);
     if (text) this.index.add(text, path);
     this.early.set(path, page);
   }
 
   /** Writes the zip from the complete site in `outDir`. */
-  finish(outDir: string): OfflineCopy {
+  async finish(outDir: string, options: FinishOptions = {}): Promise<OfflineCopy> {
     const copied = listFiles(outDir, leftOutOfCopy).filter((p) => !leftOutOfCopy(p));
-    const files = new Set([...copied, ...copySearchScripts]);
-    // Early pages' texts stand only if each is on disk as handed over.
-    let earlyHold = true;
+    const files = [...copied, ...copySearchScripts];
+    const counter = newClaimCounter();
+    const helping = Array.from({ length: options.helpers ?? 0 }, () => copyOnHelper({ outDir, paths: copied, files, base: this.base, counter }));
+    helping.forEach((answer) => answer.catch(() => {})); // awaited below
+    const done = copyClaimedFiles(outDir, copied, counter, { base: this.base, files: new Set(files) });
+    for (const theirs of await Promise.all(helping)) done.push(...theirs);
+    const byPosition: CopiedFile[] = new Array(copied.length);
+    for (const file of done) byPosition[file.at] = file;
+    // Early pages' texts stand only if each is on disk as handed over; other pages are read for the index here.
     const read = new Map<string, BuiltFile>();
-    const entries: ZipEntry[] = [];
     let siteMarksBodies = false;
     let copiedEarly = 0;
-    for (const path of copied) {
-      if (!earlyHold) break;
-      const bytes = readFileSync(join(outDir, path));
-      const early = this.early.get(path);
-      let file: Omit<CopiedFile, 'text'>;
+    for (const { read: file } of byPosition) {
+      const early = this.early.get(file.path);
       if (early) {
-        earlyHold = early.read.size === bytes.length && early.read.sha256 === sha256(bytes);
-        if (!earlyHold) break;
-        this.early.delete(path);
-        file = { ...early, entry: this.entryOf(path, bytes, files) };
+        if (early.read.size !== file.size || early.read.sha256 !== file.sha256) return new OfflineCopyWriter(this.options).finish(outDir, options);
+        this.early.delete(file.path);
         copiedEarly++;
-      } else {
-        const { text, ...rest } = this.copyFile(path, bytes, files);
-        if (text) this.index.add(text, path);
-        file = rest;
+        siteMarksBodies ||= early.marksBodies;
+      } else if (file.path.endsWith('.html')) {
+        const bytes = readFileSync(join(outDir, file.path));
+        const page = this.readPage(file.path, bytes, bytes.toString('utf8'));
+        if (page.read.sha256 !== file.sha256) throw new Error(`offline copy: ${file.path} changed while the copy was made`);
+        if (page.text) this.index.add(page.text, file.path);
+        siteMarksBodies ||= page.marksBodies;
       }
-      read.set(path, file.read);
-      entries.push(file.entry);
-      siteMarksBodies ||= file.marksBodies;
+      read.set(file.path, file);
     }
     // A page handed over that the site does not have.
-    if (this.early.size > 0) earlyHold = false;
-    this.early.clear();
-    if (!earlyHold) return new OfflineCopyWriter(this.options).finish(outDir);
+    if (this.early.size > 0) return new OfflineCopyWriter(this.options).finish(outDir, options);
     // The site marks the bodies to index if any page does; one where none does is read again, whole pages.
     let searchIndex = this.index.finish();
     if (!siteMarksBodies) {
@@ -177,6 +163,7 @@ export class OfflineCopyWriter {
       }
       searchIndex = whole.finish();
     }
+    const entries = byPosition.map((file) => file.entry);
     entries.push(zipEntry('offline/search-index.js', Buffer.from(searchIndexScript(searchIndex))));
     entries.push(zipEntry('offline/search.js', Buffer.from(searchScript())));
     const zipBytes = writeParts(join(outDir, 'parley-offline.zip'), zipArchive(entries, 'parley-offline'));
@@ -185,14 +172,14 @@ export class OfflineCopyWriter {
 }
 
 /** Writes parley-offline.zip from the built site in `outDir` (OfflineCopyWriter, every page read from disk). */
-export function writeOfflineCopy(outDir: string, options: OfflineOptions = {}): OfflineCopy {
-  return new OfflineCopyWriter(options).finish(outDir);
+export function writeOfflineCopy(outDir: string, options: OfflineOptions = {}, finish: FinishOptions = {}): Promise<OfflineCopy> {
+  return new OfflineCopyWriter(options).finish(outDir, finish);
 }
 
 /** The copy written on a worker thread (copy-worker.ts), so this thread stays free: pages handed over early, then `finish`. */
 export interface OfflineCopyOnWorker {
   /** Settles once the worker has caught up, when it has fallen behind: the build waits rather than queue the whole site in memory. */
-  addRenderedPage(path: string, bytes: Uint8Array): Promise<void> | void;
+  addRenderedPage(path: string, bytes: Uint8Array, part?: string | null): Promise<void> | void;
   finish(outDir: string): Promise<OfflineCopy>;
   /** Ends the worker without a copy (the build failed). */
   stop(): Promise<void>;
@@ -222,8 +209,8 @@ export function startOfflineCopyOnWorker(options: OfflineOptions = {}): OfflineC
     });
   });
   return {
-    addRenderedPage(path, bytes) {
-      worker.postMessage({ type: 'page', path, bytes });
+    addRenderedPage(path, bytes, part) {
+      worker.postMessage({ type: 'page', path, bytes, part });
       pages.started();
       return failure ? undefined : pages.wait();
     },
@@ -263,10 +250,7 @@ function writeParts(file: string, parts: Uint8Array[]): number {
 export function writePrecacheFiles(outDir: string, zipBytes: number, options: OfflineOptions = {}, read = new Map<string, BuiltFile>()): PrecacheManifest {
   const { base, budget } = resolveOptions(options);
   const built: BuiltFile[] = listFiles(outDir).filter((path) => !notPrecached.has(path)).map((path) => {
-    const known = read.get(path);
-    if (known) return known;
-    const bytes = readFileSync(join(outDir, path));
-    return { path, size: bytes.length, sha256: sha256(bytes) };
+    return read.get(path) ?? builtFile(path, readFileSync(join(outDir, path)));
   });
   const worker = source('service-worker.js');
   const manifest = precacheManifest(built, { base, budget, zipBytes, workerSource: worker });
@@ -283,9 +267,9 @@ export function writeOfflineClient(outDir: string, options: OfflineOptions = {})
 }
 
 /** The whole step, after astro build and Pagefind (src/build/finish.ts runs the copy beside Pagefind instead). */
-export function writeOfflineFiles(outDir: string, options: OfflineOptions = {}): OfflineSummary {
+export async function writeOfflineFiles(outDir: string, options: OfflineOptions = {}): Promise<OfflineSummary> {
   writeOfflineClient(outDir, options);
-  const copy = writeOfflineCopy(outDir, options);
+  const copy = await writeOfflineCopy(outDir, options);
   const manifest = writePrecacheFiles(outDir, copy.zipBytes, options, copy.read);
   return { manifest, zipBytes: copy.zipBytes, searchPages: copy.searchPages };
 }

@@ -146,13 +146,13 @@ function metaOf(tree: Root, keepsEveryAttribute: boolean): Record<string, string
 
 /**
  * The page's indexed words, or null when Pagefind would not index it (the site marks bodies and
- * this page has none).
+ * this page has none). `part`: the page's `indexedPart`, when the caller has it already.
  */
-export function pageText(html: string, url: string, siteMarksBodies: boolean): PageText | null {
+export function pageText(html: string, url: string, siteMarksBodies: boolean, part?: string | null): PageText | null {
   // No element can carry the attribute if its name is nowhere in the page.
   if (siteMarksBodies && !/data-pagefind-body/i.test(html)) return null;
   // Of a page whose indexed element is all that matters, only that element (indexed-part.ts).
-  const readable = ((siteMarksBodies ? indexedPart(html) : null) ?? html).replace(inert, '');
+  const readable = ((siteMarksBodies ? (part === undefined ? indexedPart(html) : part) : null) ?? html).replace(inert, '');
   // Most pages read without the full parser, to the same tree (well-formed-html.ts).
   const light = readWellFormedHtml(readable);
   const text = light === null ? undefined : textOf(light, url, siteMarksBodies, false);

@@ -87,7 +87,7 @@ describe('installable offline site', () => {
     // The same build, with a budget of one byte: only the shell is saved on the first visit.
     const overBudget = join(work, 'over-budget');
     cpSync(outDir, overBudget, { recursive: true });
-    writeOfflineFiles(overBudget, { base, budget: 1 });
+    await writeOfflineFiles(overBudget, { base, budget: 1 });
     const small = await serveStatic(overBudget, { base });
     const reader = await launchBrowser();
     try {

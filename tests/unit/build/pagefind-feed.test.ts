@@ -10,9 +10,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const topics = ['trade', 'Ukraine', 'Afghanistan', 'the SCO', 'energy', 'Taiwan'];
 const page = (i: number) =>
-  new TextEncoder().encode(
-    `<!doctype html><html lang="en"><head><title>Meeting ${i}</title></head><body><main data-pagefind-body><h1 data-pagefind-meta="title">Meeting ${i}</h1><p>They talked about ${topics[i % topics.length]}.</p><span data-pagefind-filter="year">${2020 + (i % 3)}</span></main></body></html>`,
-  );
+  `<!doctype html><html lang="en"><head><title>Meeting ${i}</title></head><body><main data-pagefind-body><h1 data-pagefind-meta="title">Meeting ${i}</h1><p>They talked about ${topics[i % topics.length]}.</p><span data-pagefind-filter="year">${2020 + (i % 3)}</span></main></body></html>`;
 
 /** Every file of a folder, path → bytes. */
 function files(dir: string): Map<string, Buffer> {

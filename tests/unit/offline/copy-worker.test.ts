@@ -22,7 +22,7 @@ describe('writeOfflineCopyOnWorker', () => {
     const dir = site();
     cpSync(dir, here, { recursive: true });
     cpSync(dir, there, { recursive: true });
-    const expected = writeOfflineCopy(here, { base: '/' });
+    const expected = await writeOfflineCopy(here, { base: '/' });
     const copy = await writeOfflineCopyOnWorker(there, { base: '/' });
     expect(copy).toEqual(expected);
     expect(copy.searchPages).toBe(1);

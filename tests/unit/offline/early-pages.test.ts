@@ -34,56 +34,73 @@ function site(extra: Record<string, string> = {}): { dir: string; pages: Map<str
 }
 
 /** The copy from disk alone, in a copy of the folder: what the early copy must equal. */
-function fromDisk(dir: string): { zip: Buffer; searchPages: number } {
+async function fromDisk(dir: string): Promise<{ zip: Buffer; searchPages: number }> {
   const other = `${dir}-disk`;
   cpSync(dir, other, { recursive: true });
-  const copy = writeOfflineCopy(other, { base: '/' });
+  const copy = await writeOfflineCopy(other, { base: '/' });
   return { zip: readFileSync(join(other, 'parley-offline.zip')), searchPages: copy.searchPages };
 }
 
 describe('OfflineCopyWriter with pages handed over early', () => {
-  it('copies them as they come and writes the zip a copy from disk writes', () => {
+  it('copies them as they come and writes the zip a copy from disk writes', async () => {
     const { dir, pages } = site();
     const writer = new OfflineCopyWriter({ base: '/' });
     // Not in path order: the build hands pages over as they finish rendering.
     for (const path of [...pages.keys()].reverse()) writer.addRenderedPage(path, pages.get(path)!);
-    const copy = writer.finish(dir);
+    const copy = await writer.finish(dir);
     expect(copy.copiedEarly).toBe(3);
-    const expected = fromDisk(dir);
+    const expected = await fromDisk(dir);
     expect(copy.searchPages).toBe(expected.searchPages);
     expect(readFileSync(join(dir, 'parley-offline.zip')).equals(expected.zip)).toBe(true);
   });
 
-  it('reads every page from disk when a page on disk is not what was handed over', () => {
+  it('reads every page from disk when a page on disk is not what was handed over', async () => {
     const { dir, pages } = site();
     const writer = new OfflineCopyWriter({ base: '/' });
     for (const [path, bytes] of pages) writer.addRenderedPage(path, bytes);
     writeFileSync(join(dir, 'meetings/b/index.html'), page('Lavrov meets Qin Gang', '<p>They talked about Taiwan.</p>'));
-    const copy = writer.finish(dir);
+    const copy = await writer.finish(dir);
     expect(copy.copiedEarly).toBe(0);
     const zip = readFileSync(join(dir, 'parley-offline.zip'));
-    expect(zip.equals(fromDisk(dir).zip)).toBe(true);
+    expect(zip.equals((await fromDisk(dir)).zip)).toBe(true);
     expect(zip.includes(Buffer.from('Ukraine'))).toBe(false);
   });
 
-  it('rewrites early pages\' links against the complete site: a link that names a folder leads to its index', () => {
+  it('rewrites early pages\' links against the complete site: a link that names a folder leads to its index', async () => {
     // "/topics" names topics/index.html, which only the complete site shows (no file "topics").
     const { dir, pages } = site({ 'topics/index.html': page('Topics', '<a href="/topics">All topics</a>') });
     const writer = new OfflineCopyWriter({ base: '/' });
     for (const [path, bytes] of pages) writer.addRenderedPage(path, bytes);
-    const copy = writer.finish(dir);
+    const copy = await writer.finish(dir);
     expect(copy.copiedEarly).toBe(4);
-    expect(readFileSync(join(dir, 'parley-offline.zip')).equals(fromDisk(dir).zip)).toBe(true);
+    expect(readFileSync(join(dir, 'parley-offline.zip')).equals((await fromDisk(dir)).zip)).toBe(true);
   });
 
-  it('reads every page from disk when a page handed over is not in the site', () => {
+  it('reads every page from disk when a page handed over is not in the site', async () => {
     const { dir, pages } = site();
     const writer = new OfflineCopyWriter({ base: '/' });
     for (const [path, bytes] of pages) writer.addRenderedPage(path, bytes);
     writer.addRenderedPage('meetings/gone/index.html', Buffer.from(page('Gone', '<p>Never written.</p>')));
-    const copy = writer.finish(dir);
+    const copy = await writer.finish(dir);
     expect(copy.copiedEarly).toBe(0);
-    expect(copy.searchPages).toBe(fromDisk(dir).searchPages);
+    expect(copy.searchPages).toBe((await fromDisk(dir)).searchPages);
+  });
+});
+
+describe('OfflineCopyWriter.finish with helper threads', () => {
+  it('writes the zip and precache records one thread writes, whichever thread copied which file', async () => {
+    const extra: Record<string, string> = {};
+    for (let i = 0; i < 300; i++) extra[`meetings/m${i}/index.html`] = page(`Meeting ${i}`, `<p>Talks number ${i}.</p><a href="/meetings/m${(i + 1) % 300}/">Next</a>`);
+    const { dir, pages } = site(extra);
+    const alone = await fromDisk(dir);
+    const writer = new OfflineCopyWriter({ base: '/' });
+    for (const [path, bytes] of pages) writer.addRenderedPage(path, bytes);
+    const copy = await writer.finish(dir, { helpers: 2 });
+    expect(copy.copiedEarly).toBe(pages.size);
+    expect(copy.searchPages).toBe(alone.searchPages);
+    expect(readFileSync(join(dir, 'parley-offline.zip')).equals(alone.zip)).toBe(true);
+    const disk = await writeOfflineCopy(`${dir}-disk`, { base: '/' });
+    expect([...copy.read.entries()]).toEqual([...disk.read.entries()]);
   });
 });
 
@@ -104,6 +121,6 @@ describe('startOfflineCopyOnWorker', () => {
     const summary = await copy.finish(dir);
     expect(summary.copiedEarly).toBe(pages.size);
     expect(waited).toBeGreaterThan(0);
-    expect(readFileSync(join(dir, 'parley-offline.zip')).equals(fromDisk(dir).zip)).toBe(true);
+    expect(readFileSync(join(dir, 'parley-offline.zip')).equals((await fromDisk(dir)).zip)).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 // Reading a built page the way Pagefind's indexer does: the marked body, inline elements running
 // together, blocks apart, heading and explicit weights (in 24ths), ignored parts, meta fields.
 import { describe, expect, it } from 'vitest';
+import { indexedPart } from '../../../src/offline/indexed-part.ts';
 import { digestWords, marksPagefindBody, pageText } from '../../../src/offline/page-text.ts';
 
 const html = `<!doctype html><html><head><title>x</title></head><body>
@@ -25,6 +26,15 @@ describe('pageText', () => {
 
   it('weights headings and data-pagefind-weight in 24ths', () => {
     expect(text.words.map((w) => w.weight)).toEqual([168, 168, 24, 24, 24, 24, 24, 24, 12, 12]);
+  });
+
+  it('reads the same from the indexed part the caller has already cut, and from the whole page when told there is none', () => {
+    const part = indexedPart(html);
+    expect(part).not.toBeNull();
+    expect(pageText(html, 'meetings/x/', true, part)).toEqual(text);
+    expect(pageText(html, 'meetings/x/', true, null)).toEqual(text);
+    // The part is what is read: a different one gives different words.
+    expect(pageText(html, 'meetings/x/', true, part!.replace('Monday', 'Tuesday'))!.words.map((w) => w.text)).toContain('Tuesday.');
   });
 
   it('reads meta fields: text and literal values', () => {
