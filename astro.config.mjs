@@ -1,7 +1,7 @@
 // Astro configuration. SITE_URL and BASE_PATH come from the environment (see README);
 // PARLEY_OUT_DIR and PARLEY_CACHE_DIR let tests and the benchmark build in scratch folders.
 import { defineConfig } from 'astro/config';
-import { contentStorePieces } from './src/build/content-store-pieces.ts';
+import { contentStore } from './src/build/content-store-pieces.ts';
 import { permalinks } from './src/permalinks/integration.ts';
 
 const base = (process.env.BASE_PATH || '/').replace(/\/?$/, '/');
@@ -24,8 +24,8 @@ export default defineConfig({
   prefetch: false,
   markdown: { syntaxHighlight: false },
   // Old meeting URLs from content/permalinks.json: redirect and withdrawal pages, _redirects, a check.
-  integrations: [permalinks()],
+  // contentStore: the collection store read from Astro's file rather than bundled (see its module).
+  integrations: [permalinks(), contentStore()],
   // Pagefind's bundle is loaded at run time from /pagefind/; Vite must not rewrite that import.
-  // contentStorePieces: the collection store compiles in pieces (see its module).
-  vite: { build: { modulePreload: false, assetsInlineLimit: 0 }, plugins: [contentStorePieces()] },
+  vite: { build: { modulePreload: false, assetsInlineLimit: 0 } },
 });

@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { splitStoreLiteral } from '../../../src/build/content-store-pieces.ts';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { splitStoreLiteral, storeReadAtRunTime } from '../../../src/build/content-store-pieces.ts';
 
 /** Evaluates `export default <expr>` the way the build would import it. */
 async function valueOf(code: string): Promise<unknown> {
@@ -31,5 +34,30 @@ describe('splitStoreLiteral', () => {
     expect(splitStoreLiteral(`export default JSON.parse(${JSON.stringify('{"a":1}')})`)).toBeNull();
     // Two literals and an expression between them: not one string, so not touched.
     expect(splitStoreLiteral(`export default JSON.parse("[1," + x + ",2]")`, 2)).toBeNull();
+  });
+});
+
+describe('storeReadAtRunTime', () => {
+  const work = mkdtempSync(join(tmpdir(), 'parley-store-'));
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+  const store = { meetings: [{ id: 'm-1', title: 'Lavrov — Wang Yi "quoted" \\ back\nslash \u{1F600}' }] };
+  const text = JSON.stringify(store);
+  const astroCode = `export default JSON.parse(${JSON.stringify(text)})`;
+
+  it('reads the store from the file when Astro\'s module holds exactly its text: the same store', async () => {
+    const file = join(work, 'data-store.json');
+    writeFileSync(file, text);
+    const code = storeReadAtRunTime(astroCode, file)!;
+    expect(code).not.toBeNull();
+    expect(code.length).toBeLessThan(200 + file.length);
+    expect(await valueOf(code)).toEqual(store);
+  });
+
+  it('leaves the module alone when the file holds another store, is missing, or the module is not Astro\'s store', () => {
+    const other = join(work, 'other.json');
+    writeFileSync(other, JSON.stringify({ meetings: [] }));
+    expect(storeReadAtRunTime(astroCode, other)).toBeNull();
+    expect(storeReadAtRunTime(astroCode, join(work, 'missing.json'))).toBeNull();
+    expect(storeReadAtRunTime('export default new Map()', join(work, 'data-store.json'))).toBeNull();
   });
 });
