@@ -117,8 +117,13 @@ interface ArchiveIndex {
    * meeting's day is NaN.
    */
   participantIds: Int32Array[];
+  participantCount: Int32Array;
   placeNumber: Int32Array;
   dayOf: Float64Array;
+  /** Each meeting's slug, and its occasion as a number (-1: none), numbered in `occasionNumbers`. */
+  slugs: string[];
+  occasionNumber: Int32Array;
+  occasionNumbers: Map<string, number>;
   personNumber: Map<string, number>;
   placeNumbers: Map<string, number>;
   /** Work space for one relatedMeetings call at a time (it is synchronous): zero between calls. */
@@ -151,6 +156,8 @@ function indexOf(all: readonly Meeting[]): ArchiveIndex {
       return key === null ? -1 : numbered(placeNumbers, key);
     });
     const dayOf = Float64Array.from(all, (x) => dayNumber(x.date) ?? Number.NaN);
+    const occasionNumbers = new Map<string, number>();
+    const occasionNumber = Int32Array.from(all, (x) => (x.occasion ? numbered(occasionNumbers, x.occasion) : -1));
     index = {
       timeline,
       position: new Map(timeline.map((x, i) => [x.slug, i])),
@@ -160,6 +167,10 @@ function indexOf(all: readonly Meeting[]): ArchiveIndex {
       participantIds,
       placeNumber,
       dayOf,
+      participantCount: Int32Array.from(participantIds, (ids) => ids.length),
+      slugs: all.map((x) => x.slug),
+      occasionNumber,
+      occasionNumbers,
       personNumber,
       placeNumbers,
       scratch,
@@ -202,21 +213,27 @@ function better(a: Candidate, b: Candidate): number {
  * count a little); ties go to the nearest in time. Meetings sharing nothing are not related.
  */
 export function relatedMeetings(all: readonly Meeting[], m: Meeting, limit = 5): (MeetingLink & { why: string })[] {
-  const { ordinal, byOccasion, topicMembers, participantIds, placeNumber, dayOf, personNumber, placeNumbers, scratch, mostParticipants } = indexOf(all);
+  const { ordinal, byOccasion, topicMembers, participantIds, participantCount, placeNumber, dayOf, slugs, occasionNumber, occasionNumbers, personNumber, placeNumbers, scratch, mostParticipants } = indexOf(all);
   const { counts, touched, next } = scratch;
   // Shared topics counted from the topic index into reused typed arrays: only meetings sharing
   // something are visited, and nothing the size of the archive is made per page.
   let touchedCount = 0;
   const topics = new Set(m.topics);
   for (const t of topics) {
-    for (const i of topicMembers.get(t) ?? []) {
-      if (counts[i] === 0) touched[touchedCount++] = i;
-      counts[i] = counts[i]! + 1;
+    const members = topicMembers.get(t);
+    if (!members) continue;
+    for (let k = 0; k < members.length; k++) {
+      const i = members[k]!;
+      const count = counts[i]!;
+      if (count === 0) touched[touchedCount++] = i;
+      counts[i] = count + 1;
     }
   }
   // Meetings by shared-topic count, as linked lists: first[n] is one meeting sharing n topics,
   // next[i] the following one (-1 ends a list).
+  // mostPeople[n]: the most participants of any meeting in list n, which bounds what it can score.
   const first = new Int32Array(topics.size + 1).fill(-1);
+  const mostPeople = new Int32Array(topics.size + 1);
   let mostShared = 0;
   for (let k = 0; k < touchedCount; k++) {
     const i = touched[k]!;
@@ -224,6 +241,8 @@ export function relatedMeetings(all: readonly Meeting[], m: Meeting, limit = 5):
     next[i] = first[shared]!;
     first[shared] = i;
     if (shared > mostShared) mostShared = shared;
+    const people = participantCount[i]!;
+    if (people > mostPeople[shared]!) mostPeople[shared] = people;
   }
   const sameOccasion = m.occasion ? (byOccasion.get(m.occasion) ?? []) : [];
   // This meeting in the same numbers (it need not be in the archive: someone the archive does
@@ -235,11 +254,13 @@ export function relatedMeetings(all: readonly Meeting[], m: Meeting, limit = 5):
   const placeBonus = place !== null ? 1 : 0;
   const best: Candidate[] = [];
   const worst = () => (best.length === limit ? best[limit - 1]!.score : -1);
+  // Read from the index's arrays, not the records: this runs for thousands of candidates a page.
+  const myOccasion = m.occasion ? (occasionNumbers.get(m.occasion) ?? -2) : -2;
   const consider = (i: number, sharedTopics: number, occasion: boolean) => {
-    const x = all[i]!;
-    if (x === m || x.slug === m.slug) return;
+    if (slugs[i] === m.slug) return;
     let sharedPeople = 0;
-    for (const p of participantIds[i]!) if (mine.includes(p)) sharedPeople++;
+    const theirs = participantIds[i]!;
+    for (let k = 0; k < theirs.length; k++) if (mine.includes(theirs[k]!)) sharedPeople++;
     const samePlace = place !== null && placeNumber[i] === placeNo;
     const score = (occasion ? 100 : 0) + sharedTopics * 3 + sharedPeople + (samePlace ? 1 : 0);
     const d = dayOf[i]!;
@@ -250,7 +271,7 @@ export function relatedMeetings(all: readonly Meeting[], m: Meeting, limit = 5):
       const last = best[limit - 1]!;
       if (score < last.score || (score === last.score && distance > last.distance)) return;
     }
-    const candidate: Candidate = { x, score, distance, why: occasion ? 'same occasion' : `${sharedTopics} shared ${sharedTopics === 1 ? 'topic' : 'topics'}` };
+    const candidate: Candidate = { x: all[i]!, score, distance, why: occasion ? 'same occasion' : `${sharedTopics} shared ${sharedTopics === 1 ? 'topic' : 'topics'}` };
     if (best.length === limit && better(candidate, best[limit - 1]!) >= 0) return;
     const at = best.findIndex((b) => better(candidate, b) < 0);
     best.splice(at === -1 ? best.length : at, 0, candidate);
@@ -264,9 +285,10 @@ export function relatedMeetings(all: readonly Meeting[], m: Meeting, limit = 5):
   }
   for (let n = mostShared; n > 0; n--) {
     if (3 * n + mostParticipants + placeBonus < worst()) break;
+    if (3 * n + mostPeople[n]! + placeBonus < worst()) continue;
     for (let i = first[n]!; i !== -1; i = next[i]!) {
-      if (m.occasion && all[i]!.occasion === m.occasion) continue;
-      if (3 * n + participantIds[i]!.length + placeBonus < worst()) continue;
+      if (occasionNumber[i] === myOccasion) continue;
+      if (3 * n + participantCount[i]! + placeBonus < worst()) continue;
       consider(i, n, false);
     }
   }
