@@ -109,25 +109,26 @@ interface ArchiveIndex {
   /** Each meeting's position in the archive. */
   ordinal: Map<Meeting, number>;
   byOccasion: Map<string, Meeting[]>;
-  /** Each topic's meetings as positions in the archive, for counting shared topics in a typed array. */
-  topicMembers: Map<string, Int32Array>;
+  /** Each topic's meetings as a set of positions in the archive: bit i%32 of word i>>5. */
+  topicBits: Map<string, Uint32Array>;
   /**
    * Per position in the archive, as numbers: what scoring a candidate reads, without touching the
    * record. People and places are numbered in `personNumber` and `placeNumbers`; an undated
    * meeting's day is NaN.
    */
-  participantIds: Int32Array[];
-  participantCount: Int32Array;
+  /** Each meeting's participants: people[peopleStart[i] … peopleStart[i + 1]). */
+  people: Int32Array;
+  peopleStart: Int32Array;
   placeNumber: Int32Array;
   dayOf: Float64Array;
-  /** Each meeting's slug, and its occasion as a number (-1: none), numbered in `occasionNumbers`. */
-  slugs: string[];
+  /** Each slug's position in the archive, and each meeting's occasion as a number (-1: none), numbered in `occasionNumbers`. */
+  slugPosition: Map<string, number>;
   occasionNumber: Int32Array;
   occasionNumbers: Map<string, number>;
   personNumber: Map<string, number>;
   placeNumbers: Map<string, number>;
-  /** Work space for one relatedMeetings call at a time (it is synchronous): zero between calls. */
-  scratch: { counts: Uint16Array; touched: Int32Array; next: Int32Array };
+  /** Work space for one relatedMeetings call at a time (it is synchronous): shared-topic counts as bit planes. */
+  planes: Uint32Array[];
   /** The most participants any one meeting lists: bounds what shared people can add to a score. */
   mostParticipants: number;
 }
@@ -144,13 +145,19 @@ function indexOf(all: readonly Meeting[]): ArchiveIndex {
       if (x.occasion) (byOccasion.get(x.occasion) ?? byOccasion.set(x.occasion, []).get(x.occasion)!).push(x);
     });
     const ordinal = new Map(all.map((x, i) => [x, i]));
-    const topicMembers = new Map([...byTopic].map(([t, list]) => [t, Int32Array.from(list)]));
-    const scratch = { counts: new Uint16Array(all.length), touched: new Int32Array(all.length), next: new Int32Array(all.length) };
+    const words = (all.length + 31) >>> 5;
+    const topicBits = new Map([...byTopic].map(([t, list]) => {
+      const bits = new Uint32Array(words);
+      for (const i of list) bits[i >>> 5]! |= 1 << (i & 31);
+      return [t, bits] as const;
+    }));
     const mostParticipants = all.reduce((most, x) => Math.max(most, x.participants.length), 0);
     const personNumber = new Map<string, number>();
     const placeNumbers = new Map<string, number>();
     const numbered = (names: Map<string, number>, name: string) => names.get(name) ?? names.set(name, names.size).get(name)!;
-    const participantIds = all.map((x) => Int32Array.from(x.participants, (p) => numbered(personNumber, p.id)));
+    const peopleStart = new Int32Array(all.length + 1);
+    all.forEach((x, i) => (peopleStart[i + 1] = peopleStart[i]! + x.participants.length));
+    const people = Int32Array.from(all.flatMap((x) => x.participants.map((p) => numbered(personNumber, p.id))));
     const placeNumber = Int32Array.from(all, (x) => {
       const key = placeKey(x);
       return key === null ? -1 : numbered(placeNumbers, key);
@@ -163,17 +170,17 @@ function indexOf(all: readonly Meeting[]): ArchiveIndex {
       position: new Map(timeline.map((x, i) => [x.slug, i])),
       ordinal,
       byOccasion,
-      topicMembers,
-      participantIds,
+      topicBits,
+      people,
+      peopleStart,
       placeNumber,
       dayOf,
-      participantCount: Int32Array.from(participantIds, (ids) => ids.length),
-      slugs: all.map((x) => x.slug),
+      slugPosition: new Map(all.map((x, i) => [x.slug, i])),
       occasionNumber,
       occasionNumbers,
       personNumber,
       placeNumbers,
-      scratch,
+      planes: [],
       mostParticipants,
     };
     indexes.set(all, index);
@@ -213,37 +220,31 @@ function better(a: Candidate, b: Candidate): number {
  * count a little); ties go to the nearest in time. Meetings sharing nothing are not related.
  */
 export function relatedMeetings(all: readonly Meeting[], m: Meeting, limit = 5): (MeetingLink & { why: string })[] {
-  const { ordinal, byOccasion, topicMembers, participantIds, participantCount, placeNumber, dayOf, slugs, occasionNumber, occasionNumbers, personNumber, placeNumbers, scratch, mostParticipants } = indexOf(all);
-  const { counts, touched, next } = scratch;
-  // Shared topics counted from the topic index into reused typed arrays: only meetings sharing
-  // something are visited, and nothing the size of the archive is made per page.
-  let touchedCount = 0;
-  const topics = new Set(m.topics);
-  for (const t of topics) {
-    const members = topicMembers.get(t);
-    if (!members) continue;
-    for (let k = 0; k < members.length; k++) {
-      const i = members[k]!;
-      const count = counts[i]!;
-      if (count === 0) touched[touchedCount++] = i;
-      counts[i] = count + 1;
+  const { ordinal, byOccasion, topicBits, people, peopleStart, placeNumber, dayOf, slugPosition, occasionNumber, occasionNumbers, personNumber, placeNumbers, planes, mostParticipants } = indexOf(all);
+  // Shared topics counted for every meeting at once, 32 at a time: the count's bits as planes
+  // (planes[p], bit p of each meeting's count), each topic's set added in with its carries.
+  // This reads a few words per meeting, and nothing the size of the archive is made per page.
+  const sets = [...new Set(m.topics)].flatMap((t) => topicBits.get(t) ?? []);
+  const words = (all.length + 31) >>> 5;
+  const planeCount = 32 - Math.clz32(sets.length);
+  while (planes.length < planeCount) planes.push(new Uint32Array(words));
+  for (let p = 0; p < planeCount; p++) planes[p]!.fill(0);
+  for (const bits of sets) {
+    for (let w = 0; w < words; w++) {
+      let carry = bits[w]!;
+      for (let p = 0; carry !== 0 && p < planeCount; p++) {
+        const plane = planes[p]!;
+        const was = plane[w]!;
+        plane[w] = was ^ carry;
+        carry = was & carry;
+      }
     }
   }
-  // Meetings by shared-topic count, as linked lists: first[n] is one meeting sharing n topics,
-  // next[i] the following one (-1 ends a list).
-  // mostPeople[n]: the most participants of any meeting in list n, which bounds what it can score.
-  const first = new Int32Array(topics.size + 1).fill(-1);
-  const mostPeople = new Int32Array(topics.size + 1);
-  let mostShared = 0;
-  for (let k = 0; k < touchedCount; k++) {
-    const i = touched[k]!;
-    const shared = counts[i]!;
-    next[i] = first[shared]!;
-    first[shared] = i;
-    if (shared > mostShared) mostShared = shared;
-    const people = participantCount[i]!;
-    if (people > mostPeople[shared]!) mostPeople[shared] = people;
-  }
+  const sharedTopicsOf = (i: number) => {
+    let n = 0;
+    for (let p = 0; p < planeCount; p++) n |= ((planes[p]![i >>> 5]! >>> (i & 31)) & 1) << p;
+    return n;
+  };
   const sameOccasion = m.occasion ? (byOccasion.get(m.occasion) ?? []) : [];
   // This meeting in the same numbers (it need not be in the archive: someone the archive does
   // not know matches no one, and neither does a place it does not know).
@@ -256,11 +257,11 @@ export function relatedMeetings(all: readonly Meeting[], m: Meeting, limit = 5):
   const worst = () => (best.length === limit ? best[limit - 1]!.score : -1);
   // Read from the index's arrays, not the records: this runs for thousands of candidates a page.
   const myOccasion = m.occasion ? (occasionNumbers.get(m.occasion) ?? -2) : -2;
+  const self = ordinal.get(m) ?? slugPosition.get(m.slug) ?? -1;
   const consider = (i: number, sharedTopics: number, occasion: boolean) => {
-    if (slugs[i] === m.slug) return;
+    if (i === self) return;
     let sharedPeople = 0;
-    const theirs = participantIds[i]!;
-    for (let k = 0; k < theirs.length; k++) if (mine.includes(theirs[k]!)) sharedPeople++;
+    for (let k = peopleStart[i]!; k < peopleStart[i + 1]!; k++) if (mine.includes(people[k]!)) sharedPeople++;
     const samePlace = place !== null && placeNumber[i] === placeNo;
     const score = (occasion ? 100 : 0) + sharedTopics * 3 + sharedPeople + (samePlace ? 1 : 0);
     const d = dayOf[i]!;
@@ -281,18 +282,24 @@ export function relatedMeetings(all: readonly Meeting[], m: Meeting, limit = 5):
   // the likeliest go first, and the rest stop once no score they could reach beats the fifth best.
   for (const x of sameOccasion) {
     const i = ordinal.get(x)!;
-    consider(i, counts[i]!, true);
+    consider(i, sharedTopicsOf(i), true);
   }
-  for (let n = mostShared; n > 0; n--) {
+  for (let n = sets.length; n > 0; n--) {
     if (3 * n + mostParticipants + placeBonus < worst()) break;
-    if (3 * n + mostPeople[n]! + placeBonus < worst()) continue;
-    for (let i = first[n]!; i !== -1; i = next[i]!) {
-      if (occasionNumber[i] === myOccasion) continue;
-      if (3 * n + participantCount[i]! + placeBonus < worst()) continue;
-      consider(i, n, false);
+    for (let w = 0; w < words; w++) {
+      // The meetings of word w that share exactly n topics.
+      let found = ~0;
+      for (let p = 0; p < planeCount; p++) found &= (n >>> p) & 1 ? planes[p]![w]! : ~planes[p]![w]!;
+      while (found !== 0) {
+        const low = found & -found;
+        found ^= low;
+        const i = (w << 5) | (31 - Math.clz32(low));
+        if (occasionNumber[i] === myOccasion) continue;
+        if (3 * n + peopleStart[i + 1]! - peopleStart[i]! + placeBonus < worst()) continue;
+        consider(i, n, false);
+      }
     }
   }
-  for (let k = 0; k < touchedCount; k++) counts[touched[k]!] = 0;
   return best.map((c) => ({ ...link(c.x), why: c.why }));
 }
 

@@ -2,7 +2,7 @@
  * View models for the pictures: the meeting map and the timelines, computed from the meetings
  * and the gazetteer, with base-aware links. Pages pass them to WorldMap.astro and Timeline.astro.
  */
-import { countByYear, worldMap, yearBars, type MapPlace, type WorldMapModel, type YearBarsModel } from '../pictures/index.ts';
+import { countByYear, worldMap, yearBars, type MapPlace, type WorldMapModel, type YearBarsModel, type YearCounts } from '../pictures/index.ts';
 import { href, knowledgeFiles, records } from './archive.ts';
 import { placeKey } from './taxonomy.ts';
 import type { Meeting } from '../schema/meeting.ts';
@@ -104,9 +104,15 @@ export async function meetingMap(options: { current?: string | null } = {}): Pro
   return { map: worldMap(places, { current: options.current ?? null }), unplaced };
 }
 
+// Per list of dates (one per filter, from dateGroups): a term's pages, 50 meetings to a page, all draw its timeline.
+const yearCounts = new WeakMap<readonly (string | null)[], YearCounts>();
+
 /** Meetings per year, of all meetings or of one topic, person or place. */
 export async function meetingTimeline(filter: MeetingFilter = {}, options: { current?: number } = {}): Promise<YearBarsModel | null> {
-  return yearBars(countByYear(chosenDates(await records(), filter)), {
+  const dates = chosenDates(await records(), filter);
+  let counts = yearCounts.get(dates);
+  if (!counts) yearCounts.set(dates, (counts = countByYear(dates)));
+  return yearBars(counts, {
     yearHref: (year) => href(`years/${year}/`),
     current: options.current ?? null,
   });
