@@ -85,7 +85,8 @@ export function contentStore(): AstroIntegration {
   return {
     name: 'parley:content-store',
     hooks: {
-      'astro:config:setup': ({ updateConfig }) => void updateConfig({ vite: { plugins: [contentStorePieces(() => storeFile)] } }),
+      // Only a build reads the store's file when its module runs: a dev server's store lives elsewhere and changes.
+      'astro:config:setup': ({ command, updateConfig }) => void updateConfig({ vite: { plugins: [contentStorePieces(() => (command === 'build' ? storeFile : null))] } }),
       'astro:config:done': ({ config }) => void (storeFile = fileURLToPath(new URL('data-store.json', config.cacheDir))),
     },
   };
