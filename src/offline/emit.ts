@@ -51,7 +51,6 @@ function listFiles(root: string, skip: (dir: string) => boolean = () => false): 
   return out.sort();
 }
 
-
 function resolveOptions(options: OfflineOptions): Required<OfflineOptions> {
   return {
     base: (options.base ?? process.env.BASE_PATH ?? '/').replace(/^\/?/, '/').replace(/\/?$/, '/'),
