@@ -209,7 +209,11 @@ export function startOfflineCopyOnWorker(options: OfflineOptions = {}): OfflineC
   });
   return {
     addRenderedPage(path, bytes, part) {
-      worker.postMessage({ type: 'page', path, bytes, part });
+      // The page's own copy moves to the worker: a page from Astro's process is a view into the
+      // channel's buffer, which it may share with other pages, and posted as it is, that whole
+      // buffer was copied.
+      const own = new Uint8Array(bytes);
+      worker.postMessage({ type: 'page', path, bytes: own, part }, [own.buffer]);
       pages.started();
       return failure ? undefined : pages.wait();
     },
