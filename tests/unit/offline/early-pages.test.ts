@@ -88,7 +88,7 @@ describe('OfflineCopyWriter with pages handed over early', () => {
 });
 
 describe('OfflineCopyWriter.finish with helper threads', () => {
-  it('writes the zip and precache records one thread writes, whichever thread copied which file', async () => {
+  it('with helper threads asked for, writes the zip and precache records one thread writes', async () => {
     const extra: Record<string, string> = {};
     for (let i = 0; i < 300; i++) extra[`meetings/m${i}/index.html`] = page(`Meeting ${i}`, `<p>Talks number ${i}.</p><a href="/meetings/m${(i + 1) % 300}/">Next</a>`);
     const { dir, pages } = site(extra);
