@@ -171,8 +171,8 @@ export class OfflineCopyWriter {
 }
 
 /** Writes parley-offline.zip from the built site in `outDir` (OfflineCopyWriter, every page read from disk). */
-export function writeOfflineCopy(outDir: string, options: OfflineOptions = {}, finish: FinishOptions = {}): Promise<OfflineCopy> {
-  return new OfflineCopyWriter(options).finish(outDir, finish);
+export function writeOfflineCopy(outDir: string, options: OfflineOptions = {}): Promise<OfflineCopy> {
+  return new OfflineCopyWriter(options).finish(outDir);
 }
 
 /** The copy written on a worker thread (copy-worker.ts), so this thread stays free: pages handed over early, then `finish`. */
