@@ -60,7 +60,7 @@ export interface SeedFacts {
   digest: string;
   /** Its reading's latest full date: the collection's reference date is the latest of these. */
   latest: string | null;
-  /** The reference date its extraction used; undefined when it was not extracted (rejected). */
+  /** The reference date its extraction used; undefined when it used none (rejected, or its report never asked for it: valid against any). */
   reference?: string | null;
   /** What the collection needs of its outcome besides its report (collection.ts). */
   summary: SeedSummary;

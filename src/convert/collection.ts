@@ -11,7 +11,7 @@ import type { ReportExtraction } from '../extract/index.ts';
 import { buildMeeting, mergeFactsOf, planMeetings, type AssembledMeeting, type MeetingPlan, type MergeFacts } from '../extract/merge.ts';
 import type { Meeting } from '../schema/meeting.ts';
 import { corpusReferenceDateOf, type SeedExtraction, type SeedInput, type SeedReading, type SeedReport } from './seed.ts';
-import { inlineConverter, type SeedConverter } from './seed-converter.ts';
+import { inlineConverter, type HandedEntry, type SeedConverter } from './seed-converter.ts';
 import { frontmatterFile } from './frontmatter.ts';
 
 export { sha256, type SeedInput, type SeedReport, type SeedStatus } from './seed.ts';
@@ -47,8 +47,9 @@ export const meetingFileName = (m: AssembledMeeting) => `${m.meeting.slug}.md`;
 const bySeedId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
- * Read every seed, then extract every readable one against the collection's reference date (the
- * latest full date any seed prints), then merge. `heldSlugs`: seed → the slug its meeting was
+ * Read every seed (extracting those whose extraction needs no reference date), then extract the
+ * other readable ones against the collection's reference date (the latest full date any seed
+ * prints), then merge. `heldSlugs`: seed → the slug its meeting was
  * last published under (the permalink ledger's live slugs), so a meeting keeps its URL when
  * another appears on the same day in the same place.
  */
@@ -60,12 +61,14 @@ export function convertCollection(
   heldSlugs: ReadonlyMap<string, string> = new Map(),
 ): ConversionResult {
   const ordered = [...seeds].sort(bySeedId);
-  const readings = converter.read(ordered);
-  const reference = corpusReferenceDateOf(readings.values());
   const outcomes = new Map<string, SeedOutcome>();
+  const take = (id: string, handed: HandedEntry) => outcomes.set(id, { id, ...handed.entry() });
+  // Seeds whose extraction needs no reference date come extracted with their reading.
+  const readings = converter.read(ordered, take);
+  const reference = corpusReferenceDateOf(readings.values());
   for (const seed of ordered) if (readings.get(seed.id)!.rejected) outcomes.set(seed.id, { id: seed.id, reading: readings.get(seed.id)!, extraction: null });
-  const jobs = ordered.filter((seed) => !readings.get(seed.id)!.rejected).map((seed) => ({ seed, reading: readings.get(seed.id)! }));
-  converter.extract(jobs, reference, (id, handed) => outcomes.set(id, { id, ...handed.entry() }));
+  const jobs = ordered.filter((seed) => !outcomes.has(seed.id)).map((seed) => ({ seed, reading: readings.get(seed.id)! }));
+  converter.extract(jobs, reference, take);
   const result = collectOutcomes([...outcomes.values()], knowledge, heldSlugs);
   const files = new Map(result.meetings.map((m) => [meetingFileName(m), meetingFile(m)]));
   return { ...result, files };

@@ -53,7 +53,24 @@ export function seedOutcomes(
     }
   }
   const changed = files.filter((f) => !unchanged.has(f.id));
-  // Extracting needs the reference date, so every changed seed is read before any is extracted.
+  const byId = new Map(files.map((f) => [f.id, f]));
+  /** Each outcome computed in this run, made (decoded, from a worker) when first asked for. */
+  const outcomes = new Map<string, () => SeedOutcome>();
+  const summaries = new Map<string, SeedSummary>();
+  /** `reference`: the reference date the extraction used; undefined when it used none (rejected, or extracted before that date was known). */
+  const record = (f: SeedFile, reading: SeedReading, reference: string | null | undefined, handed: HandedEntry) => {
+    let outcome: SeedOutcome | undefined;
+    const outcomeNow = () => (outcome ??= { id: f.id, ...handed.entry() });
+    outcomes.set(f.id, outcomeNow);
+    const summary = handed.summary ?? summaryOf(outcomeNow());
+    summaries.set(f.id, summary);
+    const facts = { stat: f.stat, digest: digests.get(f.id) ?? seedDigest(input(f)), latest: reading.latest, ...(reference !== undefined ? { reference } : {}), summary };
+    // Serialised now: later steps may change the objects they are handed.
+    cache?.set(f.id, facts, handed.bytes());
+  };
+
+  // Some extractions need the collection's reference date (the latest date of every reading):
+  // those wait until every changed seed is read; the rest are extracted as they are read.
   const latest = new Map<string, string | null>();
   for (const f of files) if (unchanged.has(f.id)) latest.set(f.id, cache!.facts(f.id)!.latest);
   // The converter first: its worker threads start up while this one reads the seed files.
@@ -62,30 +79,26 @@ export function seedOutcomes(
   const toRead = (function* () {
     for (const f of changed) yield input(f);
   })();
-  const readings = seeds ? seeds.read(toRead) : new Map<string, SeedReading>();
+  const early: [string, HandedEntry][] = [];
+  const readings = seeds
+    ? seeds.read(toRead, (id, handed) => {
+        early.push([id, handed]);
+        onExtracted(changed.length);
+      })
+    : new Map<string, SeedReading>();
+  for (const [id, handed] of early) record(byId.get(id)!, readings.get(id)!, undefined, handed);
   for (const [id, r] of readings) latest.set(id, r.latest);
   const reference = corpusReferenceDateOf([...latest.values()].map((l) => ({ latest: l }) as SeedReading));
 
-  /** Each outcome computed in this run, made (decoded, from a worker) when first asked for. */
-  const outcomes = new Map<string, () => SeedOutcome>();
-  const summaries = new Map<string, SeedSummary>();
-  const record = (f: SeedFile, reading: SeedReading, extracted: boolean, handed: HandedEntry) => {
-    let outcome: SeedOutcome | undefined;
-    const outcomeNow = () => (outcome ??= { id: f.id, ...handed.entry() });
-    outcomes.set(f.id, outcomeNow);
-    const summary = handed.summary ?? summaryOf(outcomeNow());
-    summaries.set(f.id, summary);
-    const facts = { stat: f.stat, digest: digests.get(f.id) ?? seedDigest(input(f)), latest: reading.latest, ...(extracted ? { reference } : {}), summary };
-    // Serialised now: later steps may change the objects they are handed.
-    cache?.set(f.id, facts, handed.bytes());
-  };
   const jobs: ExtractJob[] = [];
   for (const f of files) {
+    if (outcomes.has(f.id)) continue;
     const reading = readings.get(f.id);
     if (reading) {
       if (reading.rejected) {
         const entry = { reading, extraction: null };
-        record(f, reading, false, { entry: () => entry, bytes: () => serialize(entry) });
+        record(f, reading, undefined, { entry: () => entry, bytes: () => serialize(entry) });
+        onExtracted(changed.length);
       } else jobs.push({ seed: input(f), reading });
       continue;
     }
@@ -96,14 +109,14 @@ export function seedOutcomes(
   }
   if (jobs.length > 0) {
     seeds ??= converter(jobs.length);
-    const byId = new Map(files.map((f) => [f.id, f]));
     const readingOf = new Map(jobs.map((job) => [job.seed.id, job.reading]));
     seeds.extract(jobs, reference, (id, handed) => {
-      record(byId.get(id)!, readingOf.get(id)!, true, handed);
-      onExtracted(jobs.length);
+      record(byId.get(id)!, readingOf.get(id)!, reference, handed);
+      // The progress line counts the seeds read in this run.
+      if (!unchanged.has(id)) onExtracted(changed.length);
     });
   }
   const outcomeOf = (id: string) => outcomes.get(id)?.() ?? { id, ...cache!.outcome(id) };
   // The converter stays open to render the meetings of the reports it holds: the caller closes it.
-  return { summaries: files.map((f) => summaries.get(f.id)!), outcomeOf, counts: { read: inputs.size, extracted: jobs.length }, converter: seeds };
+  return { summaries: files.map((f) => summaries.get(f.id)!), outcomeOf, counts: { read: inputs.size, extracted: early.length + jobs.length }, converter: seeds };
 }

@@ -13,9 +13,8 @@ import type { SeedOutcomeEntry } from './cache.ts';
 import type { SeedSummary } from './collection.ts';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { Knowledge, KnowledgeFiles } from '../knowledge/index.ts';
-import type { ReportDocument } from '../extract/document.ts';
 import type { MeetingPlan } from '../extract/merge.ts';
-import { extractSeed, readSeed, type SeedInput, type SeedReading } from './seed.ts';
+import { extractSeed, extractSeedAlone, readSeed, type SeedExtraction, type SeedInput, type SeedReading } from './seed.ts';
 
 export interface ExtractJob {
   seed: SeedInput;
@@ -36,8 +35,12 @@ export interface HandedEntry {
 }
 
 export interface SeedConverter {
-  /** Step 1: each seed's reading. The seeds are taken one by one (a caller may read each file as it is taken). */
-  read(seeds: Iterable<SeedInput>): Map<string, SeedReading>;
+  /**
+   * Step 1: each seed's reading. The seeds are taken one by one (a caller may read each file as
+   * it is taken). A readable seed whose extraction does not need the collection's reference date
+   * (extractSeedAlone) is extracted too, and handed to `onEntry`: only the others are left for `extract`.
+   */
+  read(seeds: Iterable<SeedInput>, onEntry?: (id: string, handed: HandedEntry) => void): Map<string, SeedReading>;
   /** Step 2 for readable seeds: each one's reading and extraction together (see HandedEntry). */
   extract(jobs: readonly ExtractJob[], reference: string | null, onEntry: (id: string, handed: HandedEntry) => void): void;
   /**
@@ -57,26 +60,25 @@ export function seedConverterFor(count: number, knowledge: Knowledge, files: Kno
   return count >= minimumSeedsForWorkers && threads > 1 ? workerConverter(files, threads) : inlineConverter(knowledge);
 }
 
-/** This thread; a seed read by `read` is not read again by `extract`. */
+/** This thread. A seed `read` leaves to `extract` is read again there (the extraction tried on its document may have left its mark). */
 export function inlineConverter(knowledge: Knowledge): SeedConverter {
-  const docs = new Map<string, ReportDocument | null>();
+  const hand = (reading: SeedReading, extraction: SeedExtraction): HandedEntry => {
+    const entry = { reading, extraction };
+    return { entry: () => entry, bytes: () => serialize(entry) };
+  };
   return {
-    read(seeds) {
+    read(seeds, onEntry) {
       const readings = new Map<string, SeedReading>();
       for (const seed of seeds) {
         const { reading, doc } = readSeed(seed, knowledge);
-        docs.set(seed.id, doc);
         readings.set(seed.id, reading);
+        const extraction = onEntry && !reading.rejected ? extractSeedAlone(seed, reading, knowledge, doc) : null;
+        if (extraction) onEntry!(seed.id, hand(reading, extraction));
       }
       return readings;
     },
     extract(jobs, reference, onEntry) {
-      for (const { seed, reading } of jobs) {
-        const extraction = extractSeed(seed, reading, reference, knowledge, docs.get(seed.id) ?? null);
-        docs.delete(seed.id);
-        const entry = { reading, extraction };
-        onEntry(seed.id, { entry: () => entry, bytes: () => serialize(entry) });
-      }
+      for (const { seed, reading } of jobs) onEntry(seed.id, hand(reading, extractSeed(seed, reading, reference, knowledge)));
     },
     // On this thread the caller holds every report already: it renders them itself.
     render: () => () => undefined,
@@ -89,13 +91,16 @@ const batchSize = 64;
 /** A worker silent this long has died (its errors cannot reach a thread blocked waiting). */
 const silenceLimitMs = 120_000;
 
+/** A seed's outcome as a worker hands it over: the bytes the cache keeps, and the summary planned from. */
+export type ExtractedEntry = [id: string, bytes: Uint8Array, summary: SeedSummary];
+
 export type WorkerRequest =
-  | { type: 'read'; seeds: SeedInput[] }
+  | { type: 'read'; seeds: SeedInput[]; extract: boolean }
   | { type: 'extract'; reference: string | null; jobs: { id: string; seed: SeedInput | null; reading: SeedReading }[] }
   | { type: 'render'; plans: MeetingPlan[] };
 export type WorkerReply =
-  | { type: 'read'; readings: [string, SeedReading][] }
-  | { type: 'extract'; entries: [id: string, bytes: Uint8Array, summary: SeedSummary][] }
+  | { type: 'read'; readings: [string, SeedReading][]; entries: ExtractedEntry[] }
+  | { type: 'extract'; entries: ExtractedEntry[] }
   | { type: 'render'; files: [slug: string, content: string][] }
   | { type: 'failed'; message: string };
 
@@ -123,7 +128,7 @@ export function workerConverter(files: KnowledgeFiles, threads: number): SeedCon
     worker.unref();
     return worker;
   });
-  /** Which worker read a seed, and so holds its document. */
+  /** Which worker read a seed, and so holds it. */
   const holder = new Map<string, number>();
   /** Which worker extracted a seed, and so holds its report. */
   const extractedBy = new Map<string, number>();
@@ -170,15 +175,23 @@ export function workerConverter(files: KnowledgeFiles, threads: number): SeedCon
     }
   }
 
+  /** Each outcome a worker handed over, to `onEntry`: the summary came made, the entry is decoded only if this thread renders the seed's meeting. */
+  const handOver = (entries: ExtractedEntry[], onEntry: (id: string, handed: HandedEntry) => void) => {
+    for (const [id, bytes, summary] of entries) {
+      let entry: SeedOutcomeEntry | undefined;
+      onEntry(id, { summary, entry: () => (entry ??= deserialize(bytes) as SeedOutcomeEntry), bytes: () => bytes });
+    }
+  };
+
   return {
-    read(seeds) {
+    read(seeds, onEntry) {
       // Batches dealt round-robin (the same split every run), each sent as soon as it is full:
       // the workers read the first seeds while the caller is still taking the next.
       let batch: SeedInput[] = [];
       let sent = 0;
       const send = () => {
         const w = sent++ % workers.length;
-        ports[w]!.postMessage({ type: 'read', seeds: batch } satisfies WorkerRequest);
+        ports[w]!.postMessage({ type: 'read', seeds: batch, extract: onEntry !== undefined } satisfies WorkerRequest);
         for (const seed of batch) holder.set(seed.id, w);
         batch = [];
       };
@@ -190,7 +203,11 @@ export function workerConverter(files: KnowledgeFiles, threads: number): SeedCon
       const readings = new Map<string, SeedReading>();
       for (let answered = 0; answered < sent; ) {
         for (const reply of replied()) {
-          if (reply.type === 'read') for (const [id, reading] of reply.readings) readings.set(id, reading);
+          if (reply.type === 'read') {
+            for (const [id, reading] of reply.readings) readings.set(id, reading);
+            for (const [id] of reply.entries) extractedBy.set(id, holder.get(id)!);
+            if (onEntry) handOver(reply.entries, onEntry);
+          }
           answered++;
         }
       }
@@ -213,12 +230,7 @@ export function workerConverter(files: KnowledgeFiles, threads: number): SeedCon
         return requests;
       });
       run(queues, (reply) => {
-        // The summary came made: the entry is decoded only if this thread renders the seed's meeting.
-        if (reply.type !== 'extract') return;
-        for (const [id, bytes, summary] of reply.entries) {
-          let entry: SeedOutcomeEntry | undefined;
-          onEntry(id, { summary, entry: () => (entry ??= deserialize(bytes) as SeedOutcomeEntry), bytes: () => bytes });
-        }
+        if (reply.type === 'extract') handOver(reply.entries, onEntry);
       });
     },
     render(plans) {

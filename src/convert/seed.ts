@@ -1,14 +1,15 @@
 /**
  * Converting one seed, in the two steps a collection needs: reading it (decode, document, the
- * latest full date it prints) and extracting its meeting (which needs the collection's reference
- * date, the latest of all readings). Pure, and independent of every other seed: a worker thread
+ * latest full date it prints) and extracting its meeting (which may need the collection's
+ * reference date, the latest of all readings: a report that does not can be extracted as soon as
+ * it is read, `extractSeedAlone`). Pure, and independent of every other seed: a worker thread
  * or the cache can do either step for any seed. A bad seed is reported by name, never thrown.
  */
 import { createHash } from 'node:crypto';
 import type { Knowledge } from '../knowledge/index.ts';
 import { decodeSeed } from '../extract/decode.ts';
 import { diagnostic, type Diagnostic } from '../extract/diagnostics.ts';
-import { extractMeeting, readReport, referenceDateOf, type Sidecar } from '../extract/index.ts';
+import { extractMeeting, readReport, referenceDateOf, type ExtractContext, type Sidecar } from '../extract/index.ts';
 import type { ReportDocument } from '../extract/document.ts';
 import type { MergeInput } from '../extract/merge.ts';
 import { applyOverrides } from '../extract/overrides.ts';
@@ -85,10 +86,34 @@ export function corpusReferenceDateOf(readings: Iterable<SeedReading>): string |
  * hand (a reading from the cache has none: the seed is read again).
  */
 export function extractSeed(seed: SeedInput, reading: SeedReading, corpusReferenceDate: string | null, knowledge: Knowledge, doc: ReportDocument | null = null): SeedExtraction {
+  return extractWith(seed, { seed: seed.id, knowledge, sidecar: reading.sidecar, corpusReferenceDate }, knowledge, doc);
+}
+
+/**
+ * Step 2 before the collection's reference date is known: the extraction, when the report never
+ * asked for that date (most reports print a date of their own, or give the year), so it is the
+ * extraction against any date; null when it asked (step 2 proper, once every seed is read).
+ */
+export function extractSeedAlone(seed: SeedInput, reading: SeedReading, knowledge: Knowledge, doc: ReportDocument | null = null): SeedExtraction | null {
+  let asked = false;
+  const context = {
+    seed: seed.id,
+    knowledge,
+    sidecar: reading.sidecar,
+    get corpusReferenceDate(): string | null {
+      asked = true;
+      return null;
+    },
+  };
+  const extraction = extractWith(seed, context, knowledge, doc);
+  return asked ? null : extraction;
+}
+
+function extractWith(seed: SeedInput, context: ExtractContext, knowledge: Knowledge, doc: ReportDocument | null): SeedExtraction {
   const found: Diagnostic[] = [];
   try {
     const document = doc ?? readReport(seed.id, (decodeSeed(seed.bytes) as { text: string }).text, knowledge);
-    const raw = extractMeeting(document, { seed: seed.id, knowledge, sidecar: reading.sidecar, corpusReferenceDate });
+    const raw = extractMeeting(document, context);
     const { extraction, problems } = applyOverrides(raw, knowledge);
     for (const p of problems) found.push(diagnostic(seed.id, 'override/invalid', p, undefined, 'error'));
     found.push(...extraction.diagnostics);

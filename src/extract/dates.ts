@@ -215,7 +215,8 @@ export function resolveMeetingDate(
     //    event the report names is better evidence than the latest year that happens to fit.
     const byEvent = yearFromEvents(events, month, day, weekday, placeId);
     const fromEvent = () => result(byEvent!.day, 'knowledge', `${dmText}; ${byEvent!.why}`, evidenceOf(dmSource as LocatedDate, { line: byEvent!.mention.sentence.line, text: byEvent!.mention.sentence.text }), statedParts, dm);
-    const reference = ownReferenceDate(all) ?? context.corpusReferenceDate;
+    const own = ownReferenceDate(all);
+    const reference = own ?? context.corpusReferenceDate;
     if (weekday !== undefined && reference) {
       const ref = fromIso(reference);
       for (let year = ref.year; year >= ref.year - 30; year--) {
@@ -224,7 +225,7 @@ export function resolveMeetingDate(
         if (weekdayOf(candidate) !== weekday) continue;
         if (!inOffice(candidate, participants)) continue;
         if (byEvent && byEvent.day.year !== year) return fromEvent();
-        return result(candidate, 'weekday', `${dmText} and "${weekdayMention!.text}": ${formatDayMonth(month, day)} was a ${weekdayNames[weekday]} in ${year}, the latest such year not after ${formatDay(ref)} (the ${reference === context.corpusReferenceDate ? "collection's latest date" : "page's own date"}).`, evidenceOf(dmSource as LocatedDate, weekdayMention), statedParts, dm);
+        return result(candidate, 'weekday', `${dmText} and "${weekdayMention!.text}": ${formatDayMonth(month, day)} was a ${weekdayNames[weekday]} in ${year}, the latest such year not after ${formatDay(ref)} (the ${own === null ? "collection's latest date" : "page's own date"}).`, evidenceOf(dmSource as LocatedDate, weekdayMention), statedParts, dm);
       }
     }
     // 5. A dated event the report names.

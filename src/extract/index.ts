@@ -131,7 +131,10 @@ export function extractMeeting(doc: ReportDocument, context: ExtractContext): Re
   const known = [...people.values()].flatMap((p) => (p.known ? [p.known] : []));
 
   const sidecarDate = [sidecar?.published, sidecar?.retrieved].find((d): d is string => !!d && isoDay.test(d)) ?? null;
-  const date = resolveMeetingDate(doc, primary, meetings, events, { known }, { sidecarDate, corpusReferenceDate: context.corpusReferenceDate }, knowledge, place.place?.id ?? null);
+  // The collection's reference date is read only if the report needs it (a caller may extract
+  // before that date is known and learn whether it mattered: src/convert/seed.ts).
+  const dateContext = { sidecarDate, get corpusReferenceDate() { return context.corpusReferenceDate; } };
+  const date = resolveMeetingDate(doc, primary, meetings, events, { known }, dateContext, knowledge, place.place?.id ?? null);
   for (const w of date.warnings) warn(w.rule, w.message, w);
 
   const occasion = findOccasion(primary, meetings, events, knowledge);

@@ -9,6 +9,7 @@ import { editedArticle, generateArticles } from '../../src/bench/articles.ts';
 import { extractorVersion, openConvertCache, serializeOutcome } from '../../src/convert/cache.ts';
 import { collectOutcomes, convertCollection, planCollection, type SeedInput } from '../../src/convert/collection.ts';
 import { seedOutcomes } from '../../src/convert/outcomes.ts';
+import { extractSeedAlone, readSeed } from '../../src/convert/seed.ts';
 import { inlineConverter, workerConverter } from '../../src/convert/seed-converter.ts';
 import { listSeeds } from '../../src/convert/seed-files.ts';
 import { readSeeds } from '../../src/convert/run.ts';
@@ -26,6 +27,7 @@ const scratch = () => {
 };
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
+const first = (list: SeedInput[]) => convertCollection(list, knowledge);
 const outputOf = (r: Omit<ReturnType<typeof convertCollection>, 'files'>) => ({ meetings: r.meetings, report: r.report, diagnostics: r.diagnostics });
 
 function writeSeedFolder(dir: string, list: SeedInput[]): void {
@@ -86,6 +88,34 @@ describe('convert cache', () => {
     // Touched but not changed: read and hashed again, not converted.
     age(seedDir, [original], 10);
     expect(run(seedDir, cacheDir).counts).toEqual({ read: 1, extracted: 0 });
+  }, 120_000);
+
+  it('extracts again, after a newer article came, only the reports that needed the collection\'s latest date', () => {
+    const seedDir = join(scratch(), 'seeds');
+    const cacheDir = scratch();
+    // Day, month and weekday but no year: the year is the latest before the collection's latest date.
+    const asking: SeedInput = { id: 'asking', bytes: Buffer.from('Moscow talks\n\nOn July 13, Russian Foreign Minister Sergey Lavrov met Chinese Foreign Minister Wang Yi in Jakarta on Thursday.\n'), sidecar: null };
+    const before = [...seeds, asking];
+    writeSeedFolder(seedDir, before);
+    age(seedDir, before, 60);
+    expect(run(seedDir, cacheDir).counts.extracted).toBe(before.length - 1); // the empty seed is rejected when read
+    // Dated after every other: the collection's latest date moves on.
+    const newer: SeedInput = { id: 'newer', bytes: Buffer.from('Talks in Astana\n\nASTANA, March 3, 2031. Russian Foreign Minister Sergey Lavrov met Chinese Foreign Minister Wang Yi in Astana on March 2, 2031.\n'), sidecar: null };
+    const after = [...before, newer];
+    writeSeedFolder(seedDir, [newer]);
+    age(seedDir, [newer], 30);
+    const second = run(seedDir, cacheDir);
+    // The new article, and those that asked: read again to be extracted again.
+    const askers = before.filter((seed) => {
+      const { reading, doc } = readSeed(seed, knowledge);
+      return !reading.rejected && extractSeedAlone(seed, reading, knowledge, doc) === null;
+    });
+    expect(askers.map((seed) => seed.id)).toContain('asking');
+    expect(askers.length).toBeLessThan(before.length / 2);
+    expect(second.counts).toEqual({ read: askers.length + 1, extracted: askers.length + 1 });
+    expect(outputOf(second.result)).toEqual(outputOf(convertCollection(after, knowledge)));
+    const dated = (r: typeof second.result) => r.meetings.find((m) => m.seeds.includes('asking'))?.meeting.date;
+    expect(dated(second.result)).not.toEqual(dated(first(before)));
   }, 120_000);
 
   it('does not trust the stat of a file modified since the run began', () => {
