@@ -3,7 +3,7 @@
  * as Astro renders it (over the IPC channel; rendered-pages.ts, src/middleware.ts). Its own
  * process because Astro keeps well over a gigabyte it no longer needs once the site is written
  * (much of it outside the JavaScript heap): ended, it hands that back before Pagefind writes
- * its index, the build's other large step. Messages out: `{ file, bytes, meeting }` per
+ * its index, the build's other large step. Messages out: `{ file, bytes, meetingOrder }` per
  * page, then `{ done }` with their number; in: `{ received }`, how many pages the parent has taken, so this process waits rather
  * than queue the site in memory when the parent falls behind.
  */
@@ -20,8 +20,8 @@ process.on('message', (message: { received: number }) => {
   received = message.received;
 });
 
-listenToRenderedPages((file, bytes, meeting) => {
-  process.send!({ file, bytes, meeting } satisfies RenderedPage);
+listenToRenderedPages((file, bytes, meetingOrder) => {
+  process.send!({ file, bytes, meetingOrder } satisfies RenderedPage);
   sent++;
   pages.started();
   return pages.wait();

@@ -3,11 +3,9 @@
  * builds in a child process (astro-process.ts) that sends this one each page as it renders:
  * a worker thread copies it into the downloadable copy, and each meeting page goes to Pagefind,
  * in its own process — both on the core Astro leaves free, and below Astro in the scheduler's
- * eyes, since Astro's process is what the build waits for. Pagefind makes its index as soon as
- * the last meeting page is in, while Astro renders the site's other pages; once Astro is done and
- * its process has ended (handing back its memory), the worker finishes the copy (which leaves
- * pagefind/ out) while Pagefind's files are written; the precache manifest and service worker
- * come last, over both.
+ * eyes, since Astro's process is what the build waits for. Once Astro is done and its process
+ * has ended (handing back its memory), Pagefind writes its index while the worker finishes the
+ * copy (which leaves pagefind/ out); the precache manifest and service worker come last, over both.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { setPriority } from 'node:os';
@@ -102,16 +100,14 @@ export async function buildSiteAndFinish(outDir: string): Promise<SiteBuildSumma
   // Astro's process first, at this process's priority; what it hands over waits until the copy and Pagefind have started.
   let ready!: (started: boolean) => void;
   const takers = new Promise<boolean>((resolve) => (ready = resolve));
-  const astro = buildInChildProcess(async ({ file, bytes, meeting }) => {
+  const astro = buildInChildProcess(async ({ file, bytes, meetingOrder }) => {
     if (!(await takers)) throw new Error('the offline copy or Pagefind did not start');
-    if (meeting === null) return copy!.addRenderedPage(file, bytes);
-    // Pagefind makes its index once the last meeting page is in, while Astro renders the rest.
-    search!.expect(meeting.of);
+    if (meetingOrder === null) return copy!.addRenderedPage(file, bytes);
     // What Pagefind reads of a meeting page: the part it indexes (the same index for less
     // parsing), else all of it; the copy reads the same part for its index.
     const html = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
     const part = indexedPart(html);
-    await Promise.all([copy!.addRenderedPage(file, bytes, part), search!.add(meeting.order, file, part ?? html)]);
+    await Promise.all([copy!.addRenderedPage(file, bytes, part), search!.add(meetingOrder, file, part ?? html)]);
   });
   try {
     yieldToAstro();

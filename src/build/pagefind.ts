@@ -22,17 +22,10 @@ const addsInFlight = 64;
  * finish rendering in an order that varies from run to run: each comes with its place in the
  * order the build starts them (`order`, 0, 1, 2 …) and is added in that order, held until those
  * before it have come. `write` adds whatever is still held, in order, and writes the index.
- *
- * Told how many pages are coming (`expect`), the feed makes the index as soon as the last of them
- * is in, while Astro renders the site's other pages (topics, people, places: at 10,000 meetings
- * they come last, for several seconds in which Pagefind's core was idle), and `write` only writes
- * it. The index is the same: the same pages, added in the same order.
  */
 export interface PagefindFeed {
   /** `content`: what Pagefind reads of the page, the page's HTML or its `indexedPart`. */
   add(order: number, file: string, content: string): Promise<void> | void;
-  /** The number of pages the build will add: the index is made once pages 0 to `pages` − 1 are in. */
-  expect(pages: number): void;
   write<T>(outDir: string, alongside?: () => Promise<T>): Promise<{ pages: number; alongside?: T }>;
   close(): Promise<void>;
 }
@@ -63,9 +56,6 @@ export async function startPagefindFeed(): Promise<PagefindFeed> {
   const answered: Promise<unknown>[] = [];
   let next = 0;
   let pages = 0;
-  let expected: number | null = null;
-  /** The index's files, once asked for: when the expected pages are in, else by `write`. */
-  let made: Promise<{ path: string; content: Uint8Array }[]> | null = null;
   const adds = new InFlight(addsInFlight);
   const send = (page: { url: string; content: string }) => {
     adds.started();
@@ -78,35 +68,15 @@ export async function startPagefindFeed(): Promise<PagefindFeed> {
     ).finally(() => adds.finished());
     answered.push(answer);
   };
-  /** Every page added so far answered, then the index's files. */
-  const makeIndex = async () => {
-    await Promise.all(answered);
-    check('addHTMLFile', errors);
-    if (pages === 0) throw new Error('pagefind was given no pages to index');
-    const files = await index.getFiles();
-    check('getFiles', files.errors);
-    return files.files;
-  };
-  const makeWhenAllIn = () => {
-    if (made || expected === null || next < expected) return;
-    made = makeIndex();
-    made.catch(() => {}); // awaited by write
-  };
   return {
     add(order, file, content) {
-      if (made) throw new Error(`pagefind: ${file} came after the index was made from the ${expected} pages expected`);
       // The URL Pagefind gives the file when it reads the built folder: "/meetings/x/".
       held.set(order, { url: `/${servedPath(file)}`, content });
       for (let page = held.get(next); page; page = held.get(next)) {
         held.delete(next++);
         send(page);
       }
-      makeWhenAllIn();
       return adds.wait();
-    },
-    expect(count) {
-      expected = count;
-      makeWhenAllIn();
     },
     async write(outDir, alongside) {
       // Pages whose turn never came (one before them was not rendered): in order all the same.
@@ -115,8 +85,12 @@ export async function startPagefindFeed(): Promise<PagefindFeed> {
       const besides = alongside?.();
       besides?.catch(() => {}); // awaited below
       try {
-        made ??= makeIndex();
-        writeIndexFiles(join(outDir, 'pagefind'), await made);
+        await Promise.all(answered);
+        check('addHTMLFile', errors);
+        if (pages === 0) throw new Error(`pagefind was given no pages to index for ${outDir}`);
+        const made = await index.getFiles();
+        check('getFiles', made.errors);
+        writeIndexFiles(join(outDir, 'pagefind'), made.files);
         return { pages, alongside: await besides };
       } catch (error) {
         await besides?.catch(() => {});

@@ -5,24 +5,19 @@
  * no listener (`astro dev`, a plain `astro build`) the middleware passes pages through untouched.
  */
 
-/** A meeting's page: its place in the order the build renders them (pages finish in another order when several render at once), and how many there are. */
-export interface MeetingPageOrder {
-  order: number;
-  of: number;
-}
-
 /**
  * `file`: where Astro writes the page, as in the built site ("meetings/x/index.html");
- * `meeting`: for a meeting's page, its order, else null. It may return a promise: the page goes
- * on to Astro once it settles (a listener that has fallen behind).
+ * `meetingOrder`: for a meeting's page, its place in the order the build renders them (pages
+ * finish in another order when several render at once), else null. It may return a promise: the
+ * page goes on to Astro once it settles (a listener that has fallen behind).
  */
-export type RenderedPageListener = (file: string, bytes: Uint8Array, meeting: MeetingPageOrder | null) => Promise<void> | void;
+export type RenderedPageListener = (file: string, bytes: Uint8Array, meetingOrder: number | null) => Promise<void> | void;
 
 /** One page, as astro-process.ts sends it to the build's parent process. */
 export interface RenderedPage {
   file: string;
   bytes: Uint8Array;
-  meeting: MeetingPageOrder | null;
+  meetingOrder: number | null;
 }
 
 // On globalThis: the middleware runs from Astro's bundle of the site, a module graph of its own.
