@@ -1,5 +1,5 @@
 /**
- * npm run bench -- [--count N] [--seed S] [--scratch DIR] [--json FILE] [--no-search]
+ * npm run bench -- [--count N] [--seed S] [--rounds R] [--scratch DIR] [--json FILE] [--no-search]
  * Generates N synthetic articles (default 1000), runs convert, astro build and Pagefind on them
  * in a scratch folder, builds the same Markdown with a bare Astro site as the reference, and
  * prints wall time, peak memory, pages and sizes per stage with the ratio to the reference.
@@ -8,13 +8,14 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { formatReport, runBench } from '../src/bench/run.ts';
 
-const usage = 'usage: npm run bench -- [--count N] [--seed S] [--scratch DIR] [--json FILE] [--no-search]';
+const usage = 'usage: npm run bench -- [--count N] [--seed S] [--rounds R] [--scratch DIR] [--json FILE] [--no-search]';
 let args;
 try {
   args = parseArgs({
     options: {
       count: { type: 'string', default: '1000' },
       seed: { type: 'string', default: '1' },
+      rounds: { type: 'string', default: '1' },
       scratch: { type: 'string' },
       json: { type: 'string' },
       'no-search': { type: 'boolean', default: false },
@@ -32,10 +33,11 @@ if (args.help) {
 }
 const count = Number(args.count);
 const seed = Number(args.seed);
-if (!Number.isInteger(count) || count < 1 || !Number.isInteger(seed)) {
-  console.error(`bench: --count and --seed take whole numbers\n${usage}`);
+const rounds = Number(args.rounds);
+if (!Number.isInteger(count) || count < 1 || !Number.isInteger(seed) || !Number.isInteger(rounds) || rounds < 1) {
+  console.error(`bench: --count, --seed and --rounds take whole numbers\n${usage}`);
   process.exit(2);
 }
-const result = await runBench({ count, seed, scratch: args.scratch, skipSearch: args['no-search'], log: (line) => console.error(`bench: ${line}`) });
+const result = await runBench({ count, seed, rounds, scratch: args.scratch, skipSearch: args['no-search'], log: (line) => console.error(`bench: ${line}`) });
 if (args.json) writeFileSync(args.json, `${JSON.stringify(result, null, 2)}\n`);
 console.log(formatReport(result));
