@@ -1,8 +1,8 @@
 /**
  * The outcome of every seed in a folder: taken from the convert cache where the seed's files are
- * unchanged (by stat, else by digest) and its extraction used the same reference date; computed
- * by the seed converter otherwise, and recorded in the cache. Reads only the seeds it must, and
- * decodes a cached outcome only when asked for it: a run plans with the summaries alone.
+ * unchanged (by stat, else by digest) and its extraction used the same reference date, or none;
+ * computed by the seed converter otherwise, and recorded in the cache. Reads only the seeds it
+ * must, and decodes a cached outcome only when asked for it: a run plans with the summaries alone.
  */
 import { createHash } from 'node:crypto';
 import { serialize } from 'node:v8';
