@@ -169,12 +169,9 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const reference = check('reference build', await runStage(['src/bench/stage.ts', 'reference', at('reference')], { cwd: root, env: baseEnv }));
     return { convert, site, reference };
   };
-  const { convert, site, reference } = await round(1);
-  const later: { convertMs: number; wholeMs: number; referenceMs: number }[] = [];
-  for (let n = 2; n <= rounds; n++) {
-    const r = await round(n);
-    later.push({ convertMs: r.convert.wallMs, wholeMs: r.convert.wallMs + r.site.wallMs, referenceMs: r.reference.wallMs });
-  }
+  const played: Awaited<ReturnType<typeof round>>[] = [];
+  for (let n = 1; n <= rounds; n++) played.push(await round(n));
+  const { convert, site, reference } = played[0]!;
   const meetings = readdirSync(dir('meetings')).filter((n) => n.endsWith('.md')).length;
   const printed = (label: string) => Number(new RegExp(`^${label}: ([\\d.]+)`, "m").exec(site.stdout)?.[1] ?? 0);
   const builtSite = siteStats(dir('site'));
@@ -223,7 +220,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     reference: { ...figures(reference), site: siteStats(dir('reference-site')) },
     incremental: { ...figures(incremental), identical: differences.length === 0, differences: differences.slice(0, 10), codeChanged },
     search,
-    rounds: [{ convertMs: convert.wallMs, wholeMs: convert.wallMs + site.wallMs, referenceMs: reference.wallMs }, ...later],
+    rounds: played.map((r) => ({ convertMs: r.convert.wallMs, wholeMs: r.convert.wallMs + r.site.wallMs, referenceMs: r.reference.wallMs })),
   };
 }
 

@@ -82,11 +82,12 @@ export function corpusReferenceDateOf(readings: Iterable<SeedReading>): string |
 }
 
 /**
- * Step 2, for a seed whose reading was not rejected. `doc`: its document from step 1, when at
- * hand (a reading from the cache has none: the seed is read again).
+ * Step 2, for a seed whose reading was not rejected, against the collection's reference date. The
+ * seed's document is read again: step 1's went to `extractSeedAlone`, and an extraction tried on
+ * a document may have left its mark on it.
  */
-export function extractSeed(seed: SeedInput, reading: SeedReading, corpusReferenceDate: string | null, knowledge: Knowledge, doc: ReportDocument | null = null): SeedExtraction {
-  return extractWith(seed, { seed: seed.id, knowledge, sidecar: reading.sidecar, corpusReferenceDate }, knowledge, doc);
+export function extractSeed(seed: SeedInput, reading: SeedReading, corpusReferenceDate: string | null, knowledge: Knowledge): SeedExtraction {
+  return extractWith(seed, { seed: seed.id, knowledge, sidecar: reading.sidecar, corpusReferenceDate }, knowledge, null);
 }
 
 /**
