@@ -1,17 +1,20 @@
 /**
- * `astro build` in a process of its own, started by src/build/finish.ts, which it sends each page
- * as Astro renders it (over the IPC channel; rendered-pages.ts, src/middleware.ts). Its own
- * process because Astro keeps well over a gigabyte it no longer needs once the site is written
- * (much of it outside the JavaScript heap): ended, it hands that back before Pagefind writes
- * its index, the build's other large step. Messages out: `{ file, bytes, meetingOrder }` per
- * page, then `{ done }` with their number; in: `{ received }`, how many pages the parent has taken, so this process waits rather
- * than queue the site in memory when the parent falls behind.
+ * `astro build` in a process of its own, started by src/build/finish.ts, which it tells of each
+ * page once Astro has written it (over the IPC channel; page-writes.ts, src/middleware.ts), so
+ * the parent reads it from disk while Astro renders the rest. Its own process because Astro
+ * keeps well over a gigabyte it no longer needs once the site is written (much of it outside
+ * the JavaScript heap): ended, it hands that back before Pagefind writes its index, the build's
+ * other large step. Messages out: `{ file, meetingOrder }` per page, then `{ done }` with their
+ * number; in: `{ received }`, how many pages the parent has taken, so Astro waits rather than
+ * run far ahead of the parent (which would then have the pages to read all at the end).
+ * `PARLEY_OUT_DIR` is the folder Astro builds into (astro.config.mjs): the parent sets it.
  */
 import { InFlight } from './in-flight.ts';
-import { listenToRenderedPages, type RenderedPage } from './rendered-pages.ts';
+import { watchPageWrites } from './page-writes.ts';
+import type { WrittenPage } from './rendered-pages.ts';
 import { buildSite } from './site.ts';
 
-/** Pages sent and not yet taken, past which the build waits (a few MB of HTML). */
+/** Pages told of and not yet taken, past which the build waits. */
 const pages = new InFlight(200);
 let sent = 0;
 let received = 0;
@@ -20,12 +23,13 @@ process.on('message', (message: { received: number }) => {
   received = message.received;
 });
 
-listenToRenderedPages((file, bytes, meetingOrder) => {
-  process.send!({ file, bytes, meetingOrder } satisfies RenderedPage);
+const writes = watchPageWrites(process.env.PARLEY_OUT_DIR || 'dist', (page) => {
+  process.send!(page satisfies WrittenPage);
   sent++;
   pages.started();
   return pages.wait();
 });
 await buildSite();
+await writes.finish();
 // The count last, so the parent knows it has every page; the process ends once it is sent.
 process.send!({ done: sent }, () => process.disconnect());

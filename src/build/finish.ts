@@ -1,18 +1,20 @@
 /**
  * The site half of `npm run build`: astro build, Pagefind's index and the offline files. Astro
- * builds in a child process (astro-process.ts) that sends this one each page as it renders:
- * a worker thread copies it into the downloadable copy, and each meeting page goes to Pagefind,
+ * builds in a child process (astro-process.ts) that tells this one of each page it has written:
+ * read from disk, a worker thread copies it into the downloadable copy, and each meeting page goes to Pagefind,
  * in its own process — both on the core Astro leaves free, and below Astro in the scheduler's
  * eyes, since Astro's process is what the build waits for. Once Astro is done and its process
  * has ended (handing back its memory), Pagefind writes its index while the worker finishes the
  * copy (which leaves pagefind/ out); the precache manifest and service worker come last, over both.
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { setPriority } from 'node:os';
+import { join } from 'node:path';
 import { indexedPart } from '../offline/indexed-part.ts';
 import { startOfflineCopyOnWorker, writeOfflineClient, writePrecacheFiles, type OfflineCopyOnWorker } from '../offline/emit.ts';
 import { startPagefindFeed, type PagefindFeed } from './pagefind.ts';
-import type { RenderedPage } from './rendered-pages.ts';
+import type { WrittenPage } from './rendered-pages.ts';
 
 export interface SiteBuildSummary {
   /** pages Pagefind indexed */
@@ -34,23 +36,24 @@ export interface SiteBuildSummary {
 const besideAstroNice = 10;
 
 /**
- * Runs astro-process.ts, handing each page it sends to `take`, one at a time in the order sent;
- * `ended` settles when the process has ended, rejects when it fails.
+ * Runs astro-process.ts, building into `outDir`, handing each page it tells of to `take`, one at
+ * a time in the order told; `ended` settles when the process has ended, rejects when it fails.
  */
-function buildInChildProcess(take: (page: RenderedPage) => Promise<void>): { ended: Promise<void>; child: ChildProcess } {
+function buildInChildProcess(outDir: string, take: (page: WrittenPage) => Promise<void>): { ended: Promise<void>; child: ChildProcess } {
   // Vite's own name for the base: one inherited from the caller (vitest sets it) would override BASE_PATH.
   const { BASE_URL: _, ...inherited } = process.env;
   // Vite's bundler and Astro's compiler allocate with mimalloc, which by default keeps freed
   // memory for reuse: returned at once, Astro's process stays about 300 MB smaller at 10,000
   // meetings for the same time (a setting the caller's environment overrides).
-  const env = { MIMALLOC_PURGE_DELAY: '0', MIMALLOC_ARENA_EAGER_COMMIT: '0', ...inherited };
+  // The folder Astro builds into (astro.config.mjs) is the one this process finishes.
+  const env = { MIMALLOC_PURGE_DELAY: '0', MIMALLOC_ARENA_EAGER_COMMIT: '0', ...inherited, PARLEY_OUT_DIR: outDir };
   const child = fork(new URL('./astro-process.ts', import.meta.url), [], { env, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const ended = new Promise<void>((resolve, reject) => {
     let taken = 0;
     let sent: number | null = null;
     let failure: unknown = null;
     let chain = Promise.resolve();
-    child.on('message', (message: RenderedPage | { done: number }) => {
+    child.on('message', (message: WrittenPage | { done: number }) => {
       chain = chain.then(async () => {
         if (failure) return;
         if ('done' in message) {
@@ -100,8 +103,9 @@ export async function buildSiteAndFinish(outDir: string): Promise<SiteBuildSumma
   // Astro's process first, at this process's priority; what it hands over waits until the copy and Pagefind have started.
   let ready!: (started: boolean) => void;
   const takers = new Promise<boolean>((resolve) => (ready = resolve));
-  const astro = buildInChildProcess(async ({ file, bytes, meetingOrder }) => {
+  const astro = buildInChildProcess(outDir, async ({ file, meetingOrder }) => {
     if (!(await takers)) throw new Error('the offline copy or Pagefind did not start');
+    const bytes = readFileSync(join(outDir, file));
     if (meetingOrder === null) return copy!.addRenderedPage(file, bytes);
     // What Pagefind reads of a meeting page: the part it indexes (the same index for less
     // parsing), else all of it; the copy reads the same part for its index.

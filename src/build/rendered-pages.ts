@@ -1,22 +1,22 @@
 /**
  * Pages as Astro renders them, for whoever listens while the build runs in this process: the
- * offline copy (src/build/finish.ts) copies each page while Astro renders the rest, instead of
- * reading them all once the build is done. src/middleware.ts hands every HTML page here. With
- * no listener (`astro dev`, a plain `astro build`) the middleware passes pages through untouched.
+ * offline copy and Pagefind (src/build/finish.ts) take each page while Astro renders the rest,
+ * instead of reading them all once the build is done. src/middleware.ts tells the listener of
+ * every HTML page it lets through, by the file Astro writes it to, and leaves the response
+ * alone; the listener reads the page once Astro has written it (page-writes.ts). With no
+ * listener (`astro dev`, a plain `astro build`) the middleware does nothing.
  */
 
 /**
  * `file`: where Astro writes the page, as in the built site ("meetings/x/index.html");
  * `meetingOrder`: for a meeting's page, its place in the order the build renders them (pages
- * finish in another order when several render at once), else null. It may return a promise: the
- * page goes on to Astro once it settles (a listener that has fallen behind).
+ * finish in another order when several render at once), else null.
  */
-export type RenderedPageListener = (file: string, bytes: Uint8Array, meetingOrder: number | null) => Promise<void> | void;
+export type RenderedPageListener = (file: string, meetingOrder: number | null) => void;
 
-/** One page, as astro-process.ts sends it to the build's parent process. */
-export interface RenderedPage {
+/** One page Astro has written, as astro-process.ts tells the build's parent process of it. */
+export interface WrittenPage {
   file: string;
-  bytes: Uint8Array;
   meetingOrder: number | null;
 }
 

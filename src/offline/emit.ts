@@ -209,9 +209,8 @@ export function startOfflineCopyOnWorker(options: OfflineOptions = {}): OfflineC
   });
   return {
     addRenderedPage(path, bytes, part) {
-      // The page's own copy moves to the worker: a page from Astro's process is a view into the
-      // channel's buffer, which it may share with other pages, and posted as it is, that whole
-      // buffer was copied.
+      // The page's own copy moves to the worker: the caller's bytes may be a view into a larger
+      // buffer (Node's pool, for a small file read), which posted as it is would be copied whole.
       const own = new Uint8Array(bytes);
       worker.postMessage({ type: 'page', path, bytes: own, part }, [own.buffer]);
       pages.started();

@@ -31,7 +31,7 @@ describe('the rendered-page listener', () => {
     expect(renderedPageListener()).toBeUndefined();
     const seen: string[] = [];
     listenToRenderedPages((file) => void seen.push(file));
-    renderedPageListener()!('index.html', new Uint8Array(), null);
+    renderedPageListener()!('index.html', null);
     listenToRenderedPages(null);
     expect(renderedPageListener()).toBeUndefined();
     expect(seen).toEqual(['index.html']);

@@ -1,0 +1,54 @@
+/**
+ * Pages as Astro writes them, in the process that runs `astro build` (astro-process.ts). Astro
+ * writes each page it renders with `fs.promises.writeFile` and awaits the write before it takes
+ * on more; a page the middleware told of (rendered-pages.ts) is handed on once its write has
+ * settled, so whoever takes it reads the file as it is on disk, and Astro's own bytes are never
+ * copied or sent. A page whose write was not seen here (an Astro that writes another way, or
+ * into another folder) is handed on once the build is over: the same pages, later.
+ */
+import fs from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { listenToRenderedPages, type WrittenPage } from './rendered-pages.ts';
+
+export interface PageWrites {
+  /** Hands on every page rendered and not seen written, and stops watching: call once the build is over. */
+  finish(): Promise<void>;
+}
+
+/** The path inside `root` ("meetings/x/index.html") of what `writeFile` was given, or null. */
+export function fileInside(root: string, target: unknown): string | null {
+  const path = target instanceof URL ? fileURLToPath(target) : typeof target === 'string' ? resolve(target) : null;
+  if (path === null) return null;
+  const inside = relative(root, path);
+  if (inside === '' || inside.startsWith('..') || resolve(root, inside) !== path) return null;
+  return inside.split(sep).join('/');
+}
+
+/**
+ * Watches Astro's page writes into `outDir` from now until `finish`. `onWritten` may return a
+ * promise: Astro's write settles once it does, so a taker that has fallen behind holds Astro back.
+ */
+export function watchPageWrites(outDir: string, onWritten: (page: WrittenPage) => Promise<void> | void): PageWrites {
+  const root = resolve(outDir);
+  // Told by the middleware before Astro writes the page: its file, and its place among the meetings.
+  const rendered = new Map<string, number | null>();
+  listenToRenderedPages((file, meetingOrder) => void rendered.set(file, meetingOrder));
+  const writeFile = fs.promises.writeFile;
+  fs.promises.writeFile = async function (this: unknown, ...args: Parameters<typeof writeFile>): Promise<void> {
+    await writeFile.apply(this, args);
+    const file = fileInside(root, args[0]);
+    if (file === null || !rendered.has(file)) return;
+    const meetingOrder = rendered.get(file)!;
+    rendered.delete(file);
+    await onWritten({ file, meetingOrder });
+  } as typeof writeFile;
+  return {
+    async finish() {
+      fs.promises.writeFile = writeFile;
+      listenToRenderedPages(null);
+      for (const [file, meetingOrder] of rendered) await onWritten({ file, meetingOrder });
+      rendered.clear();
+    },
+  };
+}

@@ -1,0 +1,74 @@
+import fs, { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { fileInside, watchPageWrites } from '../../../src/build/page-writes.ts';
+import { renderedPageListener } from '../../../src/build/rendered-pages.ts';
+import type { WrittenPage } from '../../../src/build/rendered-pages.ts';
+
+describe('fileInside', () => {
+  it('gives the path inside the folder of a path or a file URL, with forward slashes', () => {
+    expect(fileInside('/site/dist', '/site/dist/meetings/x/index.html')).toBe('meetings/x/index.html');
+    expect(fileInside('/site/dist', pathToFileURL('/site/dist/places/são-paulo/index.html'))).toBe('places/são-paulo/index.html');
+  });
+
+  it('gives null outside the folder, for the folder itself and for a file handle', () => {
+    expect(fileInside('/site/dist', '/site/dist-2/index.html')).toBeNull();
+    expect(fileInside('/site/dist', '/site/index.html')).toBeNull();
+    expect(fileInside('/site/dist', '/site/dist')).toBeNull();
+    expect(fileInside('/site/dist', 3)).toBeNull();
+  });
+});
+
+describe('watchPageWrites', () => {
+  let root = '';
+  const writeFile = fs.promises.writeFile;
+  afterEach(() => {
+    fs.promises.writeFile = writeFile;
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('hands on a page the middleware told of once it is on disk, and only such pages, once each', async () => {
+    root = mkdtempSync(join(tmpdir(), 'parley-writes-'));
+    mkdirSync(join(root, 'meetings', 'x'), { recursive: true });
+    const seen: (WrittenPage & { onDisk: string })[] = [];
+    const writes = watchPageWrites(root, (page) => void seen.push({ ...page, onDisk: readFileSync(join(root, page.file), 'utf8') }));
+    renderedPageListener()!('meetings/x/index.html', 4);
+    // Astro writes with the module's own promises object, to a URL.
+    await fs.promises.writeFile(pathToFileURL(join(root, 'meetings', 'x', 'index.html')), '<p>x</p>');
+    await fs.promises.writeFile(join(root, 'sitemap.xml'), '<urlset/>'); // not a page the middleware told of
+    await fs.promises.writeFile(join(root, 'meetings', 'x', 'index.html'), '<p>again</p>'); // handed on already
+    await writes.finish();
+    expect(seen).toEqual([{ file: 'meetings/x/index.html', meetingOrder: 4, onDisk: '<p>x</p>' }]);
+    expect(fs.promises.writeFile).toBe(writeFile);
+    expect(renderedPageListener()).toBeUndefined();
+  });
+
+  it('holds the write until the taker is done with the page', async () => {
+    root = mkdtempSync(join(tmpdir(), 'parley-writes-'));
+    let release!: () => void;
+    const taken = new Promise<void>((resolve) => (release = resolve));
+    const writes = watchPageWrites(root, () => taken);
+    renderedPageListener()!('index.html', null);
+    let settled = false;
+    const writing = fs.promises.writeFile(join(root, 'index.html'), 'home').then(() => (settled = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(settled).toBe(false);
+    release();
+    await writing;
+    expect(settled).toBe(true);
+    await writes.finish();
+  });
+
+  it('hands on, when the build is over, the pages whose writes it did not see', async () => {
+    root = mkdtempSync(join(tmpdir(), 'parley-writes-'));
+    const seen: WrittenPage[] = [];
+    const writes = watchPageWrites(root, (page) => void seen.push(page));
+    renderedPageListener()!('404.html', null);
+    renderedPageListener()!('meetings/y/index.html', 0);
+    fs.writeFileSync(join(root, '404.html'), 'not found'); // written another way
+    await writes.finish();
+    expect(seen).toEqual([{ file: '404.html', meetingOrder: null }, { file: 'meetings/y/index.html', meetingOrder: 0 }]);
+  });
+});
