@@ -103,9 +103,14 @@ export class OfflineCopyWriter {
     this.base = resolveOptions(options).base;
   }
 
-  private readPage(path: string, bytes: Uint8Array, html: string, part?: string | null): ReadPage {
+  private readPage(path: string, bytes: Uint8Array, part?: string | null): ReadPage {
+    const read = builtFile(path, bytes);
+    // A page whose indexed part was cut marks its body (indexed-part.ts): only the part is read,
+    // the page itself not even decoded (about 0.5 s of this thread at 10,000 meetings).
+    if (typeof part === 'string') return { read, text: pageText('', servedPath(path), true, part), marksBodies: true };
+    const html = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
     // Read as if the site marks the bodies to index; `finish` reads again if no page does.
-    return { read: builtFile(path, bytes), text: pageText(html, servedPath(path), true, part), marksBodies: marksPagefindBody(html) };
+    return { read, text: pageText(html, servedPath(path), true, part), marksBodies: marksPagefindBody(html) };
   }
 
   /**
@@ -114,7 +119,7 @@ export class OfflineCopyWriter {
    */
   addRenderedPage(path: string, bytes: Uint8Array, part?: string | null): void {
     if (leftOutOfCopy(path) || !path.endsWith('.html') || this.early.has(path)) return;
-    const { text, ...page } = this.readPage(path, bytes, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8'), part);
+    const { text, ...page } = this.readPage(path, bytes, part);
     if (text) this.index.add(text, path);
     this.early.set(path, page);
   }
@@ -143,7 +148,7 @@ export class OfflineCopyWriter {
         siteMarksBodies ||= early.marksBodies;
       } else if (file.path.endsWith('.html')) {
         const bytes = readFileSync(join(outDir, file.path));
-        const page = this.readPage(file.path, bytes, bytes.toString('utf8'));
+        const page = this.readPage(file.path, bytes);
         if (page.read.sha256 !== file.sha256) throw new Error(`offline copy: ${file.path} changed while the copy was made`);
         if (page.text) this.index.add(page.text, file.path);
         siteMarksBodies ||= page.marksBodies;

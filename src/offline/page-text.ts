@@ -146,11 +146,13 @@ function metaOf(tree: Root, keepsEveryAttribute: boolean): Record<string, string
 
 /**
  * The page's indexed words, or null when Pagefind would not index it (the site marks bodies and
- * this page has none). `part`: the page's `indexedPart`, when the caller has it already.
+ * this page has none). `part`: the page's `indexedPart`, when the caller has it already (with
+ * `siteMarksBodies`, a part that is a string is all that is read).
  */
 export function pageText(html: string, url: string, siteMarksBodies: boolean, part?: string | null): PageText | null {
-  // No element can carry the attribute if its name is nowhere in the page.
-  if (siteMarksBodies && !/data-pagefind-body/i.test(html)) return null;
+  // No element can carry the attribute if its name is nowhere in the page (an indexed part has
+  // one: `html` is not read then, and may be left empty).
+  if (siteMarksBodies && typeof part !== 'string' && !/data-pagefind-body/i.test(html)) return null;
   // Of a page whose indexed element is all that matters, only that element (indexed-part.ts).
   const readable = ((siteMarksBodies ? (part === undefined ? indexedPart(html) : part) : null) ?? html).replace(inert, '');
   // Most pages read without the full parser, to the same tree (well-formed-html.ts).

@@ -35,6 +35,8 @@ describe('pageText', () => {
     expect(pageText(html, 'meetings/x/', true, null)).toEqual(text);
     // The part is what is read: a different one gives different words.
     expect(pageText(html, 'meetings/x/', true, part!.replace('Monday', 'Tuesday'))!.words.map((w) => w.text)).toContain('Tuesday.');
+    // Given a part, the page itself is not read (the copy does not decode it then).
+    expect(pageText('', 'meetings/x/', true, part)).toEqual(text);
   });
 
   it('reads meta fields: text and literal values', () => {
