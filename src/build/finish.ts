@@ -86,6 +86,16 @@ function buildInChildProcess(outDir: string, take: (page: WrittenPage) => Promis
   return { ended, child };
 }
 
+/** A page Astro's process says it has written; a clear error when it is not there (Astro built into another folder). */
+function readWrittenPage(outDir: string, file: string): Buffer {
+  const path = join(outDir, file);
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    throw new Error(`astro build rendered ${file}, but ${path} cannot be read (${(error as Error).message}); is Astro's outDir ${outDir}?`, { cause: error });
+  }
+}
+
 /** Lowers this thread's priority, and so that of the threads and processes it starts from now on (on Linux, a nice value is per thread). */
 function yieldToAstro(): void {
   try {
@@ -105,7 +115,7 @@ export async function buildSiteAndFinish(outDir: string): Promise<SiteBuildSumma
   const takers = new Promise<boolean>((resolve) => (ready = resolve));
   const astro = buildInChildProcess(outDir, async ({ file, meetingOrder }) => {
     if (!(await takers)) throw new Error('the offline copy or Pagefind did not start');
-    const bytes = readFileSync(join(outDir, file));
+    const bytes = readWrittenPage(outDir, file);
     if (meetingOrder === null) return copy!.addRenderedPage(file, bytes);
     // What Pagefind reads of a meeting page: the part it indexes (the same index for less
     // parsing), else all of it; the copy reads the same part for its index.
