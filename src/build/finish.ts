@@ -1,9 +1,9 @@
 /**
  * The site half of `npm run build`: astro build, Pagefind's index and the offline files. Astro
- * builds in a child process (astro-process.ts) that tells this one of each page it has written:
- * read from disk, a worker thread copies it into the downloadable copy, and each meeting page goes to Pagefind,
- * in its own process — both on the core Astro leaves free, and below Astro in the scheduler's
- * eyes, since Astro's process is what the build waits for. Once Astro is done and its process
+ * builds in a child process (astro-process.ts) that tells this one of each page it has written;
+ * read from disk, the page goes to a worker thread that copies it into the downloadable copy,
+ * and a meeting page to Pagefind, in its own process — both on the core Astro leaves free, and
+ * below Astro in the scheduler's eyes, since Astro's process is what the build waits for. Once Astro is done and its process
  * has ended (handing back its memory), Pagefind writes its index while the worker finishes the
  * copy (which leaves pagefind/ out); the precache manifest and service worker come last, over both.
  */
