@@ -9,10 +9,16 @@
  * run far ahead of the parent (which would then have the pages to read all at the end).
  * `PARLEY_OUT_DIR` is the folder Astro builds into (astro.config.mjs): the parent sets it.
  */
+import { enableCompileCache } from 'node:module';
 import { InFlight } from './in-flight.ts';
 import { watchPageWrites } from './page-writes.ts';
 import type { WrittenPage } from './rendered-pages.ts';
-import { buildSite } from './site.ts';
+
+// As Astro's own CLI does (but in CI, where the cache would not be used again): Astro's modules
+// and the build's bundle compiled once and kept by Node between builds, about 0.25 s of a small
+// site's `npm run build`. Before Astro is imported, so its modules are covered.
+if (!process.env.CI) enableCompileCache();
+const { buildSite } = await import('./site.ts');
 
 /** Pages told of and not yet taken, past which the build waits. */
 const pages = new InFlight(200);
