@@ -36,6 +36,9 @@ const writes = watchPageWrites(process.env.PARLEY_OUT_DIR || 'dist', (page) => {
   return pages.wait();
 });
 await buildSite();
-await writes.finish();
+const late = await writes.finish();
+// The same site either way, but the copy and Pagefind had those pages only now: say so, for an
+// Astro that no longer writes pages as page-writes.ts expects.
+if (late > 0) console.warn(`build: ${late} pages were not seen as Astro wrote them, and were handed on after astro build (slower: see src/build/page-writes.ts)`);
 // The count last, so the parent knows it has every page; the process ends once it is sent.
 process.send!({ done: sent }, () => process.disconnect());

@@ -12,8 +12,11 @@ import { fileURLToPath } from 'node:url';
 import { listenToRenderedPages, type WrittenPage } from './rendered-pages.ts';
 
 export interface PageWrites {
-  /** Hands on every page rendered and not seen written, and stops watching: call once the build is over. */
-  finish(): Promise<void>;
+  /**
+   * Hands on every page rendered and not seen written, and stops watching: call once the build
+   * is over. Returns how many pages it handed on so (0 when Astro wrote them as expected).
+   */
+  finish(): Promise<number>;
 }
 
 /** The path inside `root` ("meetings/x/index.html") of what `writeFile` was given, or null. */
@@ -47,8 +50,10 @@ export function watchPageWrites(outDir: string, onWritten: (page: WrittenPage) =
     async finish() {
       fs.promises.writeFile = writeFile;
       listenToRenderedPages(null);
+      const late = rendered.size;
       for (const [file, meetingOrder] of rendered) await onWritten({ file, meetingOrder });
       rendered.clear();
+      return late;
     },
   };
 }

@@ -39,7 +39,7 @@ describe('watchPageWrites', () => {
     await fs.promises.writeFile(pathToFileURL(join(root, 'meetings', 'x', 'index.html')), '<p>x</p>');
     await fs.promises.writeFile(join(root, 'sitemap.xml'), '<urlset/>'); // not a page the middleware told of
     await fs.promises.writeFile(join(root, 'meetings', 'x', 'index.html'), '<p>again</p>'); // handed on already
-    await writes.finish();
+    expect(await writes.finish()).toBe(0);
     expect(seen).toEqual([{ file: 'meetings/x/index.html', meetingOrder: 4, onDisk: '<p>x</p>' }]);
     expect(fs.promises.writeFile).toBe(writeFile);
     expect(renderedPageListener()).toBeUndefined();
@@ -68,7 +68,7 @@ describe('watchPageWrites', () => {
     renderedPageListener()!('404.html', null);
     renderedPageListener()!('meetings/y/index.html', 0);
     fs.writeFileSync(join(root, '404.html'), 'not found'); // written another way
-    await writes.finish();
+    expect(await writes.finish()).toBe(2);
     expect(seen).toEqual([{ file: '404.html', meetingOrder: null }, { file: 'meetings/y/index.html', meetingOrder: 0 }]);
   });
 });
