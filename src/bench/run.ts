@@ -134,12 +134,10 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   mkdirSync(scratch, { recursive: true });
   const dir = (name: string) => join(scratch, name);
   const rounds = Math.max(1, options.rounds ?? 1);
-  // Folders of the rounds after the first: "site-2", … (nothing is deleted between rounds).
-  const roundDirs = ['meetings', 'site', 'astro-cache', 'reference', 'reference-site', 'reference-cache', 'convert-cache'];
-  // A scratch folder given again starts empty: every stage's folder from a run before is removed.
-  for (const name of readdirSync(scratch)) {
-    if (['project', 'seeds', 'meetings-cold', 'convert-cache-cold'].includes(name) || roundDirs.some((d) => name === d || new RegExp(`^${d}-\\d+$`).test(name))) rmSync(dir(name), { recursive: true, force: true });
-  }
+  // A scratch folder given again starts empty: every stage's folder from a run before is removed,
+  // those of the rounds after the first too ("site-2", …; nothing is deleted between rounds).
+  const stageDir = /^(?:project|seeds|meetings-cold|convert-cache-cold|(?:meetings|site|astro-cache|reference|reference-site|reference-cache|convert-cache)(?:-\d+)?)$/;
+  for (const name of readdirSync(scratch)) if (stageDir.test(name)) rmSync(dir(name), { recursive: true, force: true });
   log(`copying the project to ${dir('project')}`);
   snapshotProject(resolve(options.root ?? process.cwd()), dir('project'));
   const root = dir('project');

@@ -73,7 +73,8 @@ export function writeMeetingFiles(outDir: string, files: Iterable<MeetingOutput>
     }
     if (key !== null) record.set(name, { key, stat: statOf(path)! });
   }
-  for (const name of readdirSync(outDir)) {
+  // Every file this run wrote is produced: what was there before is all that may be stale.
+  for (const name of present) {
     if (name.endsWith('.md') && !produced.has(name)) {
       rmSync(join(outDir, name));
       removed++;
