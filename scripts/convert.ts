@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 // before the converter is imported, so it covers every module.
 enableCompileCache();
 const { runConvert } = await import('../src/convert/run.ts');
+const { tellParent } = await import('../src/convert/build-signals.ts');
 const { KnowledgeFileError } = await import('../src/knowledge/load.ts');
 
 let args;
@@ -50,6 +51,8 @@ try {
     strict: args.strict!,
     quiet: args.quiet!,
     ledgerFile: args.ledger,
+    onExtracted: () => tellParent('extracted'),
+    onWritten: () => tellParent('written'),
   });
 } catch (error) {
   // A broken knowledge file is named with its line and field; a stack trace adds nothing.

@@ -1,10 +1,10 @@
 /**
- * The benchmark: N synthetic articles through the whole pipeline in a scratch folder, each stage
- * in its own process (convert; then the site: astro build with the offline copy made alongside,
- * then Pagefind beside the rest of the copy — what `npm run build` runs), then the same Markdown
- * through a bare Astro site as the reference, a one-article edit
- * through the convert cache, and search in headless Chromium. Returns the figures;
- * `formatReport` prints them as a table.
+ * The benchmark: N synthetic articles through the pipeline in a scratch folder, each stage in its
+ * own process: convert alone (its throughput); the whole build as `npm run build` runs it
+ * (src/build/whole-build.ts: convert, the site started as convert writes its files, astro build
+ * with the offline copy made alongside, then Pagefind beside the rest of the copy); the same
+ * Markdown through a bare Astro site as the reference; a one-article edit through the convert
+ * cache; and search in headless Chromium. Returns the figures; `formatReport` prints them.
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,7 +28,7 @@ export interface BenchOptions {
   /** Skip the browser part (default: false). */
   skipSearch?: boolean;
   /**
-   * Rounds of convert, site and reference, one after the other (default: 1): the machine's speed
+   * Rounds of convert, whole build and reference, one after the other (default: 1): the machine's speed
    * drifts between stages, and the median of several rounds' ratios moves less than one.
    */
   rounds?: number;
@@ -50,14 +50,17 @@ export interface BenchResult {
   seed: number;
   scratch: string;
   generate: { wallMs: number; bytes: number };
+  /** Convert alone, cold. */
   convert: StageFigures & { meetings: number };
   /**
-   * The site half of npm run build in one process (src/build/finish.ts): astro build, with a
-   * worker copying pages into the offline copy as they render (`astroMs`, `copiedEarly` pages),
-   * then Pagefind beside the rest of the copy and the precache files (`finishMs`).
+   * The site half of the whole build (src/build/finish.ts): from its start (`siteStartMs` into
+   * the build), astro build, with a worker copying pages into the offline copy as they render
+   * (`astroMs`, `copiedEarly` pages), then Pagefind beside the rest of the copy and the
+   * precache files (`finishMs`).
    */
-  site: StageFigures & { site: SiteStats; astroMs: number; finishMs: number; pages: number; indexBytes: number; zipBytes: number; copiedEarly: number };
-  whole: StageFigures;
+  site: { site: SiteStats; siteStartMs: number; astroMs: number; finishMs: number; pages: number; indexBytes: number; zipBytes: number; copiedEarly: number };
+  /** The whole build, as `npm run build` runs it (a cold convert, `convertMs` until it ended, and the site), in one process tree. */
+  whole: StageFigures & { convertMs: number };
   reference: StageFigures & { site: SiteStats };
   incremental: StageFigures & { identical: boolean; differences: string[]; codeChanged: boolean };
   search: QueryTiming[];
@@ -136,14 +139,15 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const rounds = Math.max(1, options.rounds ?? 1);
   // A scratch folder given again starts empty: every stage's folder from a run before is removed,
   // those of the rounds after the first too ("site-2", …; nothing is deleted between rounds).
-  const stageDir = /^(?:project|seeds|meetings-cold|convert-cache-cold|(?:meetings|site|astro-cache|reference|reference-site|reference-cache|convert-cache)(?:-\d+)?)$/;
+  const stageDir = /^(?:project|seeds|meetings-cold|convert-cache-cold|(?:meetings|build-meetings|site|astro-cache|reference|reference-site|reference-cache|convert-cache|build-convert-cache)(?:-\d+)?)$/;
   for (const name of readdirSync(scratch)) if (stageDir.test(name)) rmSync(dir(name), { recursive: true, force: true });
   log(`copying the project to ${dir('project')}`);
   snapshotProject(resolve(options.root ?? process.cwd()), dir('project'));
   const root = dir('project');
   const baseEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', SITE_URL: 'http://localhost:4321', BASE_PATH: '/' };
   const convertEnv = { ...baseEnv, PARLEY_CONVERT_CACHE: dir('convert-cache') };
-  const convertArgs = (out: string) => ['scripts/convert.ts', '--seeds', dir('seeds'), '--out', out, '--report', join(scratch, `${out.split('/').at(-1)}-report.json`), '--quiet'];
+  const convertOptions = (out: string) => ['--seeds', dir('seeds'), '--out', out, '--report', join(scratch, `${out.split('/').at(-1)}-report.json`), '--quiet'];
+  const convertArgs = (out: string) => ['scripts/convert.ts', ...convertOptions(out)];
 
   log(`generating ${options.count} articles in ${scratch}`);
   let started = performance.now();
@@ -153,25 +157,28 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
 
   // The snapshot's code does not change, but say so if it did: the incremental run would be a cold one.
   const versionBefore = extractorVersion(join(root, 'content'), root);
-  /** One round: convert (cold), the site, the reference, each in folders of its own. */
+  /** One round: convert (cold), the whole build (a cold convert again, and the site), the reference, each in folders of its own. */
   const round = async (n: number) => {
     const at = (name: string) => dir(n === 1 ? name : `${name}-${n}`);
     const of = rounds > 1 ? ` (round ${n} of ${rounds})` : '';
     log(`convert (cold)${of}`);
     const convert = check('convert', await runStage(convertArgs(at('meetings')), { cwd: root, env: { ...convertEnv, PARLEY_CONVERT_CACHE: at('convert-cache') } }));
-    const siteEnv = { ...baseEnv, PARLEY_OUT_DIR: at('site'), PARLEY_CACHE_DIR: at('astro-cache'), PARLEY_MEETINGS_DIR: at('meetings') };
-    log(`astro build, Pagefind and the offline files${of}`);
-    const site = check('site build', await runStage(['src/bench/stage.ts', 'site', at('site')], { cwd: root, env: siteEnv }));
+    const buildEnv = { ...baseEnv, PARLEY_CONVERT_CACHE: at('build-convert-cache'), PARLEY_OUT_DIR: at('site'), PARLEY_CACHE_DIR: at('astro-cache'), PARLEY_MEETINGS_DIR: at('build-meetings') };
+    log(`whole build: convert, astro build, Pagefind and the offline files${of}`);
+    const whole = check('whole build', await runStage(['src/bench/stage.ts', 'build', at('site'), ...convertOptions(at('build-meetings'))], { cwd: root, env: buildEnv }));
     log(`bare reference${of}`);
     writeReferenceProject(at('reference'), { meetingsDir: at('meetings'), outDir: at('reference-site'), cacheDir: at('reference-cache'), nodeModules: join(root, 'node_modules') });
     const reference = check('reference build', await runStage(['src/bench/stage.ts', 'reference', at('reference')], { cwd: root, env: baseEnv }));
-    return { convert, site, reference };
+    return { convert, whole, reference };
   };
   const played: Awaited<ReturnType<typeof round>>[] = [];
   for (let n = 1; n <= rounds; n++) played.push(await round(n));
-  const { convert, site, reference } = played[0]!;
+  const { convert, whole, reference } = played[0]!;
   const meetings = readdirSync(dir('meetings')).filter((n) => n.endsWith('.md')).length;
-  const printed = (label: string) => Number(new RegExp(`^${label}: ([\\d.]+)`, "m").exec(site.stdout)?.[1] ?? 0);
+  // The whole build converts as convert alone does: the same meeting files.
+  const unlike = differingFiles(dir('meetings'), dir('build-meetings'));
+  if (unlike.length > 0) throw new Error(`bench: the whole build's convert wrote other meeting files than convert alone: ${unlike.slice(0, 5).join(', ')}`);
+  const printed = (label: string) => Number(new RegExp(`^${label}: ([\\d.]+)`, "m").exec(whole.stdout)?.[1] ?? 0);
   const builtSite = siteStats(dir('site'));
 
   log('convert after one article changed');
@@ -192,7 +199,6 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
 
   started = performance.now();
   const figures = (r: StageRun): StageFigures => ({ wallMs: r.wallMs, cpuMs: r.cpuMs, load: r.load, peakBytes: r.peakBytes });
-  const stages = [convert, site];
   return {
     count: options.count,
     seed,
@@ -200,8 +206,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     generate,
     convert: { ...figures(convert), meetings },
     site: {
-      ...figures(site),
       site: builtSite,
+      siteStartMs: printed('site started'),
       astroMs: printed('astro build'),
       finishMs: printed('after astro build'),
       pages: printed('pages indexed'),
@@ -209,16 +215,11 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       zipBytes: printed('offline copy'),
       copiedEarly: printed('copied early'),
     },
-    whole: {
-      wallMs: stages.reduce((sum, r) => sum + r.wallMs, 0),
-      cpuMs: stages.reduce((sum, r) => sum + r.cpuMs, 0),
-      load: convert.load && site.load ? [convert.load[0], site.load[1]] : null,
-      peakBytes: Math.max(...stages.map((r) => r.peakBytes)),
-    },
+    whole: { ...figures(whole), convertMs: printed('convert') },
     reference: { ...figures(reference), site: siteStats(dir('reference-site')) },
     incremental: { ...figures(incremental), identical: differences.length === 0, differences: differences.slice(0, 10), codeChanged },
     search,
-    rounds: played.map((r) => ({ convertMs: r.convert.wallMs, wholeMs: r.convert.wallMs + r.site.wallMs, referenceMs: r.reference.wallMs })),
+    rounds: played.map((r) => ({ convertMs: r.convert.wallMs, wholeMs: r.whole.wallMs, referenceMs: r.reference.wallMs })),
   };
 }
 
@@ -244,17 +245,17 @@ export function formatReport(r: BenchResult): string {
     '',
     row(['stage', 'wall', 'CPU', 'load before → after', 'peak memory', 'pages', 'output', 'index']),
     row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:']),
-    row(['convert', ...timing(r.convert), `${r.convert.meetings} meetings`, '', '']),
-    row(['site (one process):', ...timing(r.site), r.site.site.pages, size(r.site.site.bytes - r.site.indexBytes - r.site.zipBytes), '']),
-    row(['· astro build, offline copy alongside', seconds(r.site.astroMs), '', '', '', `${r.site.copiedEarly} copied early`, '', '']),
+    row(['convert alone', ...timing(r.convert), `${r.convert.meetings} meetings`, '', '']),
+    row(['**whole build** (as `npm run build`):', `**${seconds(r.whole.wallMs)}**`, ...timing(r.whole).slice(1), r.site.site.pages, size(r.site.site.bytes), size(r.site.indexBytes)]),
+    row(['· convert (the site starts as it writes its files)', seconds(r.whole.convertMs), '', '', '', `site started at ${seconds(r.site.siteStartMs)}`, '', '']),
+    row(['· astro build, offline copy alongside', seconds(r.site.astroMs), '', '', '', `${r.site.copiedEarly} copied early`, size(r.site.site.bytes - r.site.indexBytes - r.site.zipBytes), '']),
     row(['· pagefind ∥ rest of the copy', seconds(r.site.finishMs), '', '', '', `${r.site.pages} indexed`, `${size(r.site.zipBytes)} zip`, size(r.site.indexBytes)]),
-    row(['**whole build**', `**${seconds(r.whole.wallMs)}**`, ...timing(r.whole).slice(1), r.site.site.pages, size(r.site.site.bytes), size(r.site.indexBytes)]),
     row(['bare reference (astro)', ...timing(r.reference), r.reference.site.pages, size(r.reference.site.bytes), '']),
     row(['**ratio whole / reference**', `**${(r.whole.wallMs / r.reference.wallMs).toFixed(2)}×**`, `${(r.whole.cpuMs / r.reference.cpuMs).toFixed(2)}× (CPU)`, '', '', '', '', '']),
     ...(r.rounds.length > 1
       ? [
           '',
-          `${r.rounds.length} rounds (convert, site, reference, one after the other), the first above: ratio ${ratios.map((x) => `${x.toFixed(2)}×`).join(', ')} (median ${ratio.toFixed(2)}×); whole build ${r.rounds.map((x) => seconds(x.wholeMs)).join(', ')}; reference ${r.rounds.map((x) => seconds(x.referenceMs)).join(', ')}; convert ${throughputs.map((x) => x.toFixed(0)).join(', ')} articles/s. The targets below take the median.`,
+          `${r.rounds.length} rounds (convert alone, whole build, reference, one after the other), the first above: ratio ${ratios.map((x) => `${x.toFixed(2)}×`).join(', ')} (median ${ratio.toFixed(2)}×); whole build ${r.rounds.map((x) => seconds(x.wholeMs)).join(', ')}; reference ${r.rounds.map((x) => seconds(x.referenceMs)).join(', ')}; convert ${throughputs.map((x) => x.toFixed(0)).join(', ')} articles/s. The targets below take the median.`,
         ]
       : []),
     '',

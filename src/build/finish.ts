@@ -39,14 +39,14 @@ const besideAstroNice = 10;
  * Runs astro-process.ts, building into `outDir`, handing each page it tells of to `take`, one at
  * a time in the order told; `ended` settles when the process has ended, rejects when it fails.
  */
-function buildInChildProcess(outDir: string, take: (page: WrittenPage) => Promise<void>): { ended: Promise<void>; child: ChildProcess } {
+function buildInChildProcess(outDir: string, take: (page: WrittenPage) => Promise<void>, waitForMeetings: boolean): { ended: Promise<void>; child: ChildProcess } {
   // Vite's own name for the base: one inherited from the caller (vitest sets it) would override BASE_PATH.
   const { BASE_URL: _, ...inherited } = process.env;
   // Vite's bundler and Astro's compiler allocate with mimalloc, which by default keeps freed
   // memory for reuse: returned at once, Astro's process stays about 300 MB smaller at 10,000
   // meetings for the same time (a setting the caller's environment overrides).
   // The folder Astro builds into (astro.config.mjs) is the one this process finishes.
-  const env = { MIMALLOC_PURGE_DELAY: '0', MIMALLOC_ARENA_EAGER_COMMIT: '0', ...inherited, PARLEY_OUT_DIR: outDir };
+  const env = { MIMALLOC_PURGE_DELAY: '0', MIMALLOC_ARENA_EAGER_COMMIT: '0', ...inherited, PARLEY_OUT_DIR: outDir, PARLEY_MEETINGS_WAIT: waitForMeetings ? '1' : '' };
   const child = fork(new URL('./astro-process.ts', import.meta.url), [], { env, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const ended = new Promise<void>((resolve, reject) => {
     let taken = 0;
@@ -105,8 +105,16 @@ function yieldToAstro(): void {
   }
 }
 
+export interface SiteBuildOptions {
+  /**
+   * Settles once the meeting files are all written (the converter has ended; rejects with its
+   * failure): Astro starts at once and reads them only then (meetings-ready.ts). Default: written.
+   */
+  meetingsWritten?: Promise<void>;
+}
+
 /** astro build into `outDir` (the Astro config's outDir), then Pagefind and the offline files. */
-export async function buildSiteAndFinish(outDir: string): Promise<SiteBuildSummary> {
+export async function buildSiteAndFinish(outDir: string, options: SiteBuildOptions = {}): Promise<SiteBuildSummary> {
   const started = performance.now();
   let copy: OfflineCopyOnWorker | null = null;
   let search: PagefindFeed | null = null;
@@ -122,13 +130,18 @@ export async function buildSiteAndFinish(outDir: string): Promise<SiteBuildSumma
     const html = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
     const part = indexedPart(html);
     await Promise.all([copy!.addRenderedPage(file, bytes, part), search!.add(meetingOrder, file, part ?? html)]);
+  }, options.meetingsWritten !== undefined);
+  // Told once the files are written; a converter that failed fails the build with its error.
+  const meetingsTold = options.meetingsWritten?.then(() => {
+    if (astro.child.connected) astro.child.send({ meetingsReady: true }, () => {});
   });
+  meetingsTold?.catch(() => {}); // awaited below
   try {
     yieldToAstro();
     copy = startOfflineCopyOnWorker();
     search = await startPagefindFeed();
     ready(true);
-    await astro.ended;
+    await Promise.all([astro.ended, meetingsTold]);
     const built = performance.now();
     writeOfflineClient(outDir);
     const { pages, alongside } = await search.write(outDir, () => copy!.finish(outDir));

@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import matter from 'gray-matter';
 import type { Loader } from 'astro/loaders';
 import { readWrittenFrontmatter } from './frontmatter-reader.ts';
+import { meetingsReady } from './meetings-ready.ts';
 
 export interface MeetingsLoaderOptions {
   /** The folder of meeting files, relative to the project root. */
@@ -47,6 +48,8 @@ export function meetingsLoader(options: MeetingsLoaderOptions): Loader {
   return {
     name: 'parley-meetings',
     async load({ config, store, parseData, generateDigest }) {
+      // `npm run build` may start Astro before the converter has written every file.
+      await meetingsReady();
       const root = fileURLToPath(config.root);
       const dir = resolve(root, options.base);
       const present = new Set<string>();

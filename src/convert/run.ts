@@ -29,6 +29,10 @@ export interface ConvertOptions {
   quiet: boolean;
   /** The permalink ledger to record into; null: none (default: content/permalinks.json beside <content>/meetings). */
   ledgerFile?: string | null;
+  /** Called once every seed is extracted, before the meeting files are planned and written. */
+  onExtracted?: () => void;
+  /** Called once the meeting files and the ledger are written, before the cache is saved and the report written. */
+  onWritten?: () => void;
 }
 
 /** Every seed in a folder, read whole: for conversions in memory (eval, tests). */
@@ -73,19 +77,18 @@ export function runConvert(options: ConvertOptions): number {
     },
   );
   (progress as ProgressLine | null)?.done();
+  options.onExtracted?.();
   // Slugs already published stay with their seeds (see planMeetings).
   const ledgerFile = ledgerFileFor(options);
   const result = planCollection(summaries, heldSlugsOf(readLedger(ledgerFile)));
   // Meetings of the reports extracted in this run are rendered on the worker threads that hold
-  // them, while this thread saves the cache and writes the files; the rest here, when their
-  // inputs changed.
+  // them, while this thread writes the files; the rest here, when their inputs changed.
   let renderedFile: (slug: string) => string | undefined = () => undefined;
   let meetings: AssembledMeeting[] | null;
   let outputs: MeetingOutput[];
   let outcome: ReturnType<typeof writeMeetingFiles>;
   try {
     if (converter) renderedFile = converter.render(result.plans);
-    cache?.save(new Set(files.map((f) => f.id)));
     const meetingOf = (plan: MeetingPlan) => buildMeeting(plan, (seed) => outcomeOf(seed).extraction!.input!, knowledge);
     // The ledger records every meeting, so with one every meeting is built; without, only those rendered.
     meetings = ledgerFile ? result.plans.map(meetingOf) : null;
@@ -100,8 +103,11 @@ export function runConvert(options: ConvertOptions): number {
     converter?.close();
   }
   const { written, removed, record } = outcome;
-  cache?.saveOutputs(options.outDir, record);
   if (meetings) recordPermalinks(options, meetings);
+  // What a site build reads is written: the cache (which it does not read) is saved after.
+  options.onWritten?.();
+  cache?.save(new Set(files.map((f) => f.id)));
+  cache?.saveOutputs(options.outDir, record);
   if (options.reportFile) writeFileSync(options.reportFile, `${JSON.stringify(result.report, null, 2)}\n`);
 
   const seedPath = (seed: string) => relative(process.cwd(), join(options.seedsDir, `${seed}.txt`)) || `${seed}.txt`;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { meetingFileNames, meetingsLoader, splitMeetingFile } from '../../../src/build/meetings-loader.ts';
+import { holdMeetingsUntil } from '../../../src/build/meetings-ready.ts';
 
 const file = (slug: string, body = '## Report\n\nText.') => `---\nslug: ${slug}\ntitle: A meeting\n---\n${body}\n`;
 
@@ -75,5 +76,24 @@ describe('meetings loader', () => {
     expect([...ctx.entries.keys()].sort()).toEqual(['2023-07-13-jakarta', '2023-09-18-moscow', '2024-05-20-astana']);
     expect(ctx.parsed.sort()).toEqual(['2023-07-13-jakarta', '2024-05-20-astana']);
     expect(ctx.entries.get('2023-07-13-jakarta')!.body).toContain('at ASEAN');
+  });
+
+  it('reads the folder only once a build that holds it says the files are written', async () => {
+    setUp();
+    const ctx = context(root);
+    let written!: () => void;
+    holdMeetingsUntil(new Promise((resolve) => (written = resolve)));
+    try {
+      const loading = meetingsLoader({ base: 'meetings' }).load(ctx.value as never);
+      // The converter writes a file after Astro has started: the loader, waiting, sees it.
+      writeFileSync(join(root, 'meetings', '2024-05-20-astana.md'), file('2024-05-20-astana'));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(ctx.entries.size).toBe(0);
+      written();
+      await loading;
+      expect([...ctx.entries.keys()]).toEqual(['2021-07-15-tashkent', '2023-07-13-jakarta', '2023-09-18-moscow', '2024-05-20-astana']);
+    } finally {
+      holdMeetingsUntil(Promise.resolve());
+    }
   });
 });
