@@ -215,7 +215,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       zipBytes: printed('offline copy'),
       copiedEarly: printed('copied early'),
     },
-    whole: { ...figures(whole), convertMs: printed('convert') },
+    whole: { ...figures(whole), convertMs: printed('convert ended') },
     reference: { ...figures(reference), site: siteStats(dir('reference-site')) },
     incremental: { ...figures(incremental), identical: differences.length === 0, differences: differences.slice(0, 10), codeChanged },
     search,

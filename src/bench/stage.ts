@@ -23,7 +23,7 @@ if (stage === 'site') {
   const { buildWhole } = await import('../build/whole-build.ts');
   const { site, times } = await buildWhole(rest, arg!);
   printSite(site);
-  console.log(`convert: ${times.convertMs} ms\nsite started: ${times.siteStartMs} ms`);
+  console.log(`convert ended: ${times.convertMs} ms\nsite started: ${times.siteStartMs} ms`);
 }
 // Each stage loads only its own modules: Astro's for the reference, not for the site (whose
 // Astro runs in a child process, as in `npm run build`): they cost the site stage about 0.5 s
