@@ -75,6 +75,8 @@ export interface SeedOutcomeEntry {
 export interface ConvertCache {
   /** The folder it lives in. */
   readonly dir: string;
+  /** No seed's outcome recorded (none yet, or written by another version): every seed will be converted. */
+  isEmpty(): boolean;
   facts(id: string): SeedFacts | undefined;
   /** The seed's reading and extraction, as stored. */
   outcome(id: string): SeedOutcomeEntry;
@@ -175,6 +177,7 @@ export function openConvertCache(dir: string, version: string): ConvertCache {
   const knowledgeFile = join(dir, 'knowledge.bin');
   return {
     dir,
+    isEmpty: () => entries.size === 0,
     facts: (id) => entries.get(id)?.facts,
     outcome: (id) => deserialize(entries.get(id)!.bytes()) as SeedOutcomeEntry,
     set(id, facts, bytes) {

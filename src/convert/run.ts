@@ -4,6 +4,7 @@
  * (removing stale ones), the optional JSON report, and print diagnostics.
  */
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 import { formatDiagnostic } from '../extract/diagnostics.ts';
 import { compileKnowledge } from '../knowledge/index.ts';
@@ -14,8 +15,8 @@ import { progressLine, wantsProgress, type ProgressLine } from './progress.ts';
 import { convertCacheFor } from './cache.ts';
 import { inputKey, type MeetingOutput, writeMeetingFiles } from './meeting-files.ts';
 import { seedOutcomes } from './outcomes.ts';
-import { seedConverterFor } from './seed-converter.ts';
-import { listSeeds, readSeedFile } from './seed-files.ts';
+import { seedConverterFor, usesWorkers, workerConverter, type SeedConverter } from './seed-converter.ts';
+import { countSeeds, listSeeds, readSeedFile } from './seed-files.ts';
 import type { SeedInput } from './seed.ts';
 import { ledgerFileFor, readLedger, recordPermalinks } from '../permalinks/file.ts';
 import { heldSlugsOf } from '../permalinks/ledger.ts';
@@ -64,19 +65,29 @@ export function runConvert(options: ConvertOptions): number {
     knowledgeFiles = loadKnowledgeFiles(options.contentDir);
     cache?.saveKnowledgeFiles(knowledgeFiles);
   }
+  // With no outcome cached every seed is converted: with enough of them, the worker threads start
+  // now, loading their modules and compiling the knowledge while this thread compiles its own
+  // and lists the seeds, rather than after.
+  let early: SeedConverter | null = (cache?.isEmpty() ?? true) && usesWorkers(countSeeds(options.seedsDir)) ? workerConverter(knowledgeFiles, availableParallelism()) : null;
   const knowledge = compileKnowledge(knowledgeFiles);
   const files = listSeeds(options.seedsDir, cache ? stampNow(cache.dir) : null);
   let progress: ProgressLine | null = null;
   const { summaries, outcomeOf, converter } = seedOutcomes(
     files,
     cache,
-    (count) => seedConverterFor(count, knowledge, knowledgeFiles),
+    (count) => {
+      const started = early;
+      early = null;
+      return started ?? seedConverterFor(count, knowledge, knowledgeFiles);
+    },
     (total) => {
       progress ??= wantsProgress(process.stderr, process.env, total) ? progressLine(total, process.stderr) : { seedDone() {}, done() {} };
       progress.seedDone();
     },
   );
   (progress as ProgressLine | null)?.done();
+  // Started for seeds that, as it turned out, needed no converting (none, in a cold run).
+  (early as SeedConverter | null)?.close();
   options.onExtracted?.();
   // Slugs already published stay with their seeds (see planMeetings).
   const ledgerFile = ledgerFileFor(options);

@@ -55,9 +55,14 @@ export interface SeedConverter {
 /** Below this many seeds to convert, starting workers costs more than they save. */
 export const minimumSeedsForWorkers = 200;
 
+/** Whether `count` seeds to convert get worker threads: enough seeds and more than one core. */
+export function usesWorkers(count: number, threads: number = availableParallelism()): boolean {
+  return count >= minimumSeedsForWorkers && threads > 1;
+}
+
 /** The converter for `count` seeds: workers when there are enough seeds and more than one core. */
 export function seedConverterFor(count: number, knowledge: Knowledge, files: KnowledgeFiles, threads: number = availableParallelism()): SeedConverter {
-  return count >= minimumSeedsForWorkers && threads > 1 ? workerConverter(files, threads) : inlineConverter(knowledge);
+  return usesWorkers(count, threads) ? workerConverter(files, threads) : inlineConverter(knowledge);
 }
 
 /** This thread. A seed `read` leaves to `extract` is read again there (the extraction tried on its document may have left its mark). */

@@ -31,6 +31,11 @@ function fileStat(path: string, trustBefore: number | null): string | null {
   return `${s.size}:${s.mtimeMs}`;
 }
 
+/** How many seeds `dir` holds, from its listing alone. */
+export function countSeeds(dir: string): number {
+  return readdirSync(dir).filter((n) => n.endsWith('.txt')).length;
+}
+
 /** Every seed in `dir`, sorted by id, with its stat (see fileStat). */
 export function listSeeds(dir: string, trustBefore: number | null): SeedFile[] {
   const names = new Set(readdirSync(dir));
