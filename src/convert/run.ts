@@ -3,7 +3,7 @@
  * convert it (on worker threads for many seeds), collect the meetings, write the meeting files
  * (removing stale ones), the optional JSON report, and print diagnostics.
  */
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 import { formatDiagnostic } from '../extract/diagnostics.ts';
@@ -16,7 +16,7 @@ import { convertCacheFor } from './cache.ts';
 import { inputKey, type MeetingOutput, writeMeetingFiles } from './meeting-files.ts';
 import { seedOutcomes } from './outcomes.ts';
 import { seedConverterFor, usesWorkers, workerConverter, type SeedConverter } from './seed-converter.ts';
-import { countSeeds, listSeeds, readSeedFile } from './seed-files.ts';
+import { listSeeds, readSeedFile, seedFileNames } from './seed-files.ts';
 import type { SeedInput } from './seed.ts';
 import { ledgerFileFor, readLedger, recordPermalinks } from '../permalinks/file.ts';
 import { heldSlugsOf } from '../permalinks/ledger.ts';
@@ -68,9 +68,10 @@ export function runConvert(options: ConvertOptions): number {
   // With no outcome cached every seed is converted: with enough of them, the worker threads start
   // now, loading their modules and compiling the knowledge while this thread compiles its own
   // and lists the seeds, rather than after.
-  let early: SeedConverter | null = (cache?.isEmpty() ?? true) && usesWorkers(countSeeds(options.seedsDir)) ? workerConverter(knowledgeFiles, availableParallelism()) : null;
+  const listing = readdirSync(options.seedsDir);
+  let early: SeedConverter | null = (cache?.isEmpty() ?? true) && usesWorkers(seedFileNames(listing).length) ? workerConverter(knowledgeFiles, availableParallelism()) : null;
   const knowledge = compileKnowledge(knowledgeFiles);
-  const files = listSeeds(options.seedsDir, cache ? stampNow(cache.dir) : null);
+  const files = listSeeds(options.seedsDir, cache ? stampNow(cache.dir) : null, listing);
   let progress: ProgressLine | null = null;
   const { summaries, outcomeOf, converter } = seedOutcomes(
     files,

@@ -31,16 +31,15 @@ function fileStat(path: string, trustBefore: number | null): string | null {
   return `${s.size}:${s.mtimeMs}`;
 }
 
-/** How many seeds `dir` holds, from its listing alone. */
-export function countSeeds(dir: string): number {
-  return readdirSync(dir).filter((n) => n.endsWith('.txt')).length;
+/** The seeds' file names in a folder's listing. */
+export function seedFileNames(listing: readonly string[]): string[] {
+  return listing.filter((n) => n.endsWith('.txt'));
 }
 
-/** Every seed in `dir`, sorted by id, with its stat (see fileStat). */
-export function listSeeds(dir: string, trustBefore: number | null): SeedFile[] {
-  const names = new Set(readdirSync(dir));
-  return [...names]
-    .filter((n) => n.endsWith('.txt'))
+/** Every seed in `dir`, sorted by id, with its stat (see fileStat); `listing`: the folder's names, when the caller has them. */
+export function listSeeds(dir: string, trustBefore: number | null, listing: readonly string[] = readdirSync(dir)): SeedFile[] {
+  const names = new Set(listing);
+  return seedFileNames(listing)
     .sort()
     .map((name) => {
       const id = name.slice(0, -4);
