@@ -5,6 +5,14 @@
  * settled, so whoever takes it reads the file as it is on disk, and Astro's own bytes are never
  * copied or sent. A page whose write was not seen here (an Astro that writes another way, or
  * into another folder) is handed on once the build is over: the same pages, later.
+ *
+ * While watching, writes into the built folder are made synchronously (`fs.promises.mkdir` and
+ * `writeFile` there settle as before, once the file is on disk). Through the promise API each page
+ * is four trips to libuv's thread pool (mkdir, then open, write, close), and each wakes a pool
+ * thread that, with both cores busy, takes the core from Astro's main thread, which renders the
+ * site one page at a time: at 10,000 meetings those calls held the main thread 4.9 s of its 29 s
+ * (a profile of the build), where writing the files directly costs only the kernel's time to
+ * create them (about 0.1 ms a page).
  */
 import fs from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
@@ -28,6 +36,12 @@ export function fileInside(root: string, target: unknown): string | null {
   return inside.split(sep).join('/');
 }
 
+/** Whether `fs.promises.writeFile(...args)` can be made with `fs.writeFileSync`: bytes or text, and no abort signal. */
+function writableAtOnce([, data, options]: Parameters<typeof fs.promises.writeFile>): boolean {
+  const bytes = typeof data === 'string' || ArrayBuffer.isView(data);
+  return bytes && (options === undefined || options === null || typeof options === 'string' || !('signal' in options && options.signal));
+}
+
 /**
  * Watches Astro's page writes into `outDir` from now until `finish`. `onWritten` may return a
  * promise: Astro's write settles once it does, so a taker that has fallen behind holds Astro back.
@@ -37,10 +51,15 @@ export function watchPageWrites(outDir: string, onWritten: (page: WrittenPage) =
   // Told by the middleware before Astro writes the page: its file, and its place among the meetings.
   const rendered = new Map<string, number | null>();
   listenToRenderedPages((file, meetingOrder) => void rendered.set(file, meetingOrder));
-  const writeFile = fs.promises.writeFile;
+  const { mkdir, writeFile } = fs.promises;
+  fs.promises.mkdir = async function (this: unknown, ...args: Parameters<typeof mkdir>) {
+    if (fileInside(root, args[0]) === null) return mkdir.apply(this, args);
+    return fs.mkdirSync(...(args as Parameters<typeof fs.mkdirSync>));
+  } as typeof mkdir;
   fs.promises.writeFile = async function (this: unknown, ...args: Parameters<typeof writeFile>): Promise<void> {
-    await writeFile.apply(this, args);
     const file = fileInside(root, args[0]);
+    if (file !== null && writableAtOnce(args)) fs.writeFileSync(...(args as Parameters<typeof fs.writeFileSync>));
+    else await writeFile.apply(this, args);
     if (file === null || !rendered.has(file)) return;
     const meetingOrder = rendered.get(file)!;
     rendered.delete(file);
@@ -48,6 +67,7 @@ export function watchPageWrites(outDir: string, onWritten: (page: WrittenPage) =
   } as typeof writeFile;
   return {
     async finish() {
+      fs.promises.mkdir = mkdir;
       fs.promises.writeFile = writeFile;
       listenToRenderedPages(null);
       const late = rendered.size;

@@ -1,4 +1,4 @@
-import fs, { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import fs, { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -23,8 +23,9 @@ describe('fileInside', () => {
 
 describe('watchPageWrites', () => {
   let root = '';
-  const writeFile = fs.promises.writeFile;
+  const { mkdir, writeFile } = fs.promises;
   afterEach(() => {
+    fs.promises.mkdir = mkdir;
     fs.promises.writeFile = writeFile;
     rmSync(root, { recursive: true, force: true });
   });
@@ -43,6 +44,33 @@ describe('watchPageWrites', () => {
     expect(seen).toEqual([{ file: 'meetings/x/index.html', meetingOrder: 4, onDisk: '<p>x</p>' }]);
     expect(fs.promises.writeFile).toBe(writeFile);
     expect(renderedPageListener()).toBeUndefined();
+  });
+
+  it('makes writes into the folder at once, and leaves those elsewhere and those with an abort signal to the promise API', async () => {
+    root = mkdtempSync(join(tmpdir(), 'parley-writes-'));
+    const elsewhere = mkdtempSync(join(tmpdir(), 'parley-writes-elsewhere-'));
+    const writes = watchPageWrites(root, () => {});
+    try {
+      // On disk before the promise settles: Astro's main thread does not wait on the thread pool.
+      const made = fs.promises.mkdir(join(root, 'topics', 'x'), { recursive: true });
+      const written = fs.promises.writeFile(join(root, 'topics', 'x', 'index.html'), '<p>x</p>');
+      expect(readFileSync(join(root, 'topics', 'x', 'index.html'), 'utf8')).toBe('<p>x</p>');
+      await Promise.all([made, written]);
+      const outside = fs.promises.writeFile(join(elsewhere, 'a.txt'), 'a');
+      const withSignal = fs.promises.writeFile(join(root, 'b.txt'), 'b', { signal: new AbortController().signal });
+      // Their bytes come only once this thread has let the pool's answers in (the file may exist, empty).
+      const now = (path: string) => (existsSync(path) ? readFileSync(path, 'utf8') : '');
+      expect([now(join(elsewhere, 'a.txt')), now(join(root, 'b.txt'))]).toEqual(['', '']);
+      await Promise.all([outside, withSignal]);
+      expect(readFileSync(join(elsewhere, 'a.txt'), 'utf8')).toBe('a');
+      expect(readFileSync(join(root, 'b.txt'), 'utf8')).toBe('b');
+      // A failure still comes as a rejected promise.
+      await expect(fs.promises.writeFile(join(root, 'missing', 'c.txt'), 'c')).rejects.toThrow(/ENOENT/);
+    } finally {
+      await writes.finish();
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
+    expect(fs.promises.mkdir).toBe(mkdir);
   });
 
   it('holds the write until the taker is done with the page', async () => {
