@@ -8,10 +8,11 @@
  * (which does not read Pagefind's output) beside Pagefind, then the precache files after both.
  * File I/O only here; the parts are pure modules beside it.
  */
-import { closeSync, openSync, readdirSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { InFlight } from '../build/in-flight.ts';
+import { writePiecesSync } from '../io/write-pieces.ts';
 import { searchIndexScript, searchScript } from './bundle.ts';
 import { copySearchScripts, leftOutOfCopy } from './copy.ts';
 import { builtFile, copyClaimedFiles, copyOnHelper, newClaimCounter, type CopiedFile } from './copy-files.ts';
@@ -170,7 +171,7 @@ export class OfflineCopyWriter {
     const entries = byPosition.map((file) => file.entry);
     entries.push(zipEntry('offline/search-index.js', Buffer.from(searchIndexScript(searchIndex))));
     entries.push(zipEntry('offline/search.js', Buffer.from(searchScript())));
-    const zipBytes = writeParts(join(outDir, 'parley-offline.zip'), zipArchive(entries, 'parley-offline'));
+    const zipBytes = writePiecesSync(join(outDir, 'parley-offline.zip'), zipArchive(entries, 'parley-offline'));
     return { zipBytes, searchPages: searchIndex.pages.length, read, copiedEarly };
   }
 }
@@ -237,17 +238,6 @@ export function startOfflineCopyOnWorker(options: OfflineOptions = {}): OfflineC
 /** writeOfflineCopy on a worker thread: the same copy, and this thread stays free. */
 export function writeOfflineCopyOnWorker(outDir: string, options: OfflineOptions = {}): Promise<OfflineCopy> {
   return startOfflineCopyOnWorker(options).finish(outDir);
-}
-
-function writeParts(file: string, parts: Uint8Array[]): number {
-  const fd = openSync(file, 'w');
-  let bytes = 0;
-  try {
-    for (const part of parts) { writeSync(fd, part); bytes += part.length; }
-  } finally {
-    closeSync(fd);
-  }
-  return bytes;
 }
 
 /**
