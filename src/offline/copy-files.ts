@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { copyHtml, copySearchPage, type CopyContext } from './copy.ts';
+import { bytesAsText, copyHtml, copySearchPage, type CopyContext } from './copy.ts';
 import type { BuiltFile } from './precache.ts';
 import { zipEntry, type ZipEntry } from './zip.ts';
 
@@ -18,12 +18,12 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 /** A built file's place in the precache list: its path, size and hash. */
 export const builtFile = (path: string, bytes: Uint8Array): BuiltFile => ({ path, size: bytes.length, sha256: sha256(bytes) });
 
-/** A file's entry in the zip: a page rewritten for the copy, anything else as it is. */
+/** A file's entry in the zip: a page rewritten for the copy (read as bytes, see PageForm), anything else as it is. */
 export function copyEntry(path: string, bytes: Uint8Array, context: CopyContext): ZipEntry {
   if (!path.endsWith('.html')) return zipEntry(path, bytes);
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
-  const page = path === 'search/index.html' ? copySearchPage(text, path) : text;
-  return zipEntry(path, Buffer.from(copyHtml(page, path, context)));
+  const held = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
+  const page = path === 'search/index.html' ? copySearchPage(held, path) : held;
+  return zipEntry(path, Buffer.from(copyHtml(page, path, context, bytesAsText), 'latin1'));
 }
 
 /** One file as a thread copied it: its position in the list it was claimed from. */

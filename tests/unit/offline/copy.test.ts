@@ -1,7 +1,7 @@
 // The downloadable copy: links to files relative to each page, online-only parts dropped.
 import { describe, expect, it } from 'vitest';
 import { posix } from 'node:path';
-import { copyHtml, copySearchPage, leftOutOfCopy, relativeLink, relativePath, withoutMarked } from '../../../src/offline/copy.ts';
+import { bytesAsText, copyHtml, copySearchPage, leftOutOfCopy, relativeLink, relativePath, withoutMarked } from '../../../src/offline/copy.ts';
 
 const files = new Set(['index.html', 'search/index.html', 'meetings/a/index.html', 'topics/index.html', 'topics/t/2/index.html', 'favicon.svg', 'feed.xml', '_astro/x.css']);
 const context = { base: '/archive/', files };
@@ -53,6 +53,31 @@ describe('copyHtml', () => {
     expect(out).not.toContain('type="module"');
     expect(out).not.toContain('parley-offline.zip');
     expect(out).not.toContain('offline.js');
+  });
+});
+
+describe('copyHtml on a page held as its bytes', () => {
+  // Cyrillic Р is the bytes D0 A0 and a no-break space C2 A0: read one per character, A0 is a
+  // character JavaScript's \s matches, beside "href=" and in a meta refresh.
+  const files = new Set([...context.files, 'places/é/index.html', 'places/Р/index.html']);
+  const page = `<html><head><meta http-equiv="refresh" content="\u00a00; url=/archive/places/é/"></head><body>
+<a href="/archive/places/é/">é</a> <a href='/archive/places/%D0%A0/'>Р</a>
+<p>Рhref="/archive/topics/" and\u00a0href="/archive/topics/"</p><p data-x="Р"\u00a0data-parley-online>stays</p>
+<a href="/archive/search/?q=Москва">Москва</a></body></html>`;
+
+  it('writes the same bytes as the page read as text', () => {
+    const asText = Buffer.from(copyHtml(page, 'meetings/a/index.html', { ...context, files }));
+    const asBytes = Buffer.from(copyHtml(Buffer.from(page).toString('latin1'), 'meetings/a/index.html', { ...context, files }, bytesAsText), 'latin1');
+    expect(asBytes.toString('utf8')).toBe(asText.toString('utf8'));
+    expect(asText.toString('utf8')).toContain('href="../../places/%C3%A9/index.html"');
+    expect(asText.toString('utf8')).toContain('href="../../search/index.html?q=Москва"');
+  });
+
+  it('rewrites only links in tags: HTML separates attributes with ASCII whitespace alone', () => {
+    const out = copyHtml(page, 'meetings/a/index.html', { ...context, files });
+    expect(out).toContain('Рhref="/archive/topics/" and\u00a0href="/archive/topics/"');
+    expect(out).toContain('content="\u00a00; url=/archive/places/é/"');
+    expect(out).toContain('stays');
   });
 });
 
