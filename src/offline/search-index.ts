@@ -53,6 +53,10 @@ export class SearchIndexBuilder {
   /** written word → its form's id; and its form, for meta fields */
   private readonly formIdOfWord = new Map<string, number>();
   private readonly formOfWord = new Map<string, string[]>();
+  /** Per form, the page that last used it and that page's sums of weights: reused page after page. */
+  private readonly lastPage: number[] = [];
+  private readonly wholeSum: number[] = [];
+  private readonly partSum: number[] = [];
 
   private formOf(raw: string): string[] {
     let form = this.formOfWord.get(raw);
@@ -74,6 +78,9 @@ export class SearchIndexBuilder {
       this.formIds.set(key, id);
       this.forms.push(form);
       this.formPages.push([]);
+      this.lastPage.push(-1);
+      this.wholeSum.push(0);
+      this.partSum.push(0);
     }
     this.formIdOfWord.set(detached(raw), id);
     return id;
@@ -82,19 +89,25 @@ export class SearchIndexBuilder {
   /** `key` orders the pages of the finished index (default: the page's URL). */
   add(page: PageText, key: string = page.url): void {
     const p = this.pages.length;
-    // Per form, in the order the page first uses it: [weight of the whole, weight of each part].
-    const weights = new Map<number, [number, number]>();
+    // Per form, in the order the page first uses it: the weight of the whole and of each part.
+    const used: number[] = [];
     for (const { text, weight } of page.words) {
       const id = this.formIdOf(text);
       const parts = this.forms[id]!.length - 1;
       const partWeight = parts > 0 && weight > 0 ? Math.max(1, Math.floor(weight / parts)) : 0;
-      const sum = weights.get(id);
-      if (sum === undefined) weights.set(id, [weight, partWeight]);
-      else { sum[0] += weight; sum[1] += partWeight; }
+      if (this.lastPage[id] !== p) {
+        this.lastPage[id] = p;
+        this.wholeSum[id] = weight;
+        this.partSum[id] = partWeight;
+        used.push(id);
+      } else {
+        this.wholeSum[id] = this.wholeSum[id]! + weight;
+        this.partSum[id] = this.partSum[id]! + partWeight;
+      }
     }
-    for (const [id, [whole, part]] of weights) this.formPages[id]!.push([p, whole, part]);
+    for (const id of used) this.formPages[id]!.push([p, this.wholeSum[id]!, this.partSum[id]!]);
     const meta = Object.fromEntries(Object.entries(page.meta).map(([field, value]) => [field, detached(value)]));
-    this.pages.push({ key: detached(key), page: { url: detached(page.url), meta, length: page.words.length }, forms: Int32Array.from(weights.keys()) });
+    this.pages.push({ key: detached(key), page: { url: detached(page.url), meta, length: page.words.length }, forms: Int32Array.from(used) });
   }
 
   finish(): SearchIndex {
