@@ -1,7 +1,6 @@
 // Astro configuration. SITE_URL and BASE_PATH come from the environment (see README);
 // PARLEY_OUT_DIR and PARLEY_CACHE_DIR let tests and the benchmark build in scratch folders.
 import { defineConfig } from 'astro/config';
-import { contentStore } from './src/build/content-store-pieces.ts';
 import { permalinks } from './src/permalinks/integration.ts';
 
 const base = (process.env.BASE_PATH || '/').replace(/\/?$/, '/');
@@ -24,8 +23,7 @@ export default defineConfig({
   prefetch: false,
   markdown: { syntaxHighlight: false },
   // Old meeting URLs from content/permalinks.json: redirect and withdrawal pages, _redirects, a check.
-  // contentStore: the collection store read from Astro's file rather than bundled (see its module).
-  integrations: [permalinks(), contentStore()],
+  integrations: [permalinks()],
   // Pagefind's bundle is loaded at run time from /pagefind/; Vite must not rewrite that import.
   vite: { build: { modulePreload: false, assetsInlineLimit: 0 } },
 });

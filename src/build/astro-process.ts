@@ -9,7 +9,7 @@
  * run far ahead of the parent (which would then have the pages to read all at the end).
  * `PARLEY_OUT_DIR` is the folder Astro builds into (astro.config.mjs): the parent sets it. With
  * `PARLEY_MEETINGS_WAIT=1` the parent starts this process before the meeting files are all
- * written: the collection's loader waits for `{ meetingsReady: true }` (meetings-ready.ts), and
+ * written: the site's meetings reader waits for `{ meetingsReady: true }` (meetings-ready.ts), and
  * the process ends if the parent goes first.
  */
 import { enableCompileCache } from 'node:module';

@@ -7,7 +7,7 @@
  * has ended (handing back its memory), Pagefind writes its index while the worker finishes the
  * copy (which leaves pagefind/ out); the precache manifest and service worker come last, over both.
  * Given `meetingsWritten` (whole-build.ts), it starts while the converter still writes the
- * meeting files, and Astro's content loader waits for them (meetings-ready.ts).
+ * meeting files, and the site's meetings reader waits for them (meetings-ready.ts).
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';

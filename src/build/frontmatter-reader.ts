@@ -1,10 +1,10 @@
 /**
- * Reading a meeting file's frontmatter the way the site's loader needs it, without js-yaml for
+ * Reading a meeting file's frontmatter the way the site's reader needs it, without js-yaml for
  * the files the converter writes (src/convert/frontmatter.ts): block mappings of plain keys,
  * block sequences ("- " items, mappings compact after the dash), and one-line scalars — plain,
  * single- or double-quoted, null, booleans, decimal integers, `{}` and `[]`. That is all the
  * writer emits for a record, and here it reads in a tenth of js-yaml's time (most of the
- * content sync at 10,000 meetings). The values are those js-yaml gives: a plain scalar another
+ * site's reading of them at 10,000 meetings). The values are those js-yaml gives: a plain scalar another
  * type could claim (a date, a float, "~") is js-yaml's to read, and so is everything outside the
  * subset — comments, flow collections, anchors, tags, block scalars, multi-line scalars, tabs,
  * duplicate keys: for those `readWrittenFrontmatter` returns null and the caller uses

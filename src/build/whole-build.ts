@@ -3,7 +3,7 @@
  * held, hundreds of MB for a large archive, is given back before Astro needs its memory; and the
  * site (finish.ts) started as soon as the converter says it has extracted every seed. Its last
  * step, writing the meeting files and its cache, keeps about one core of two busy: Astro's
- * start-up runs on the other, and its collection loader waits until the converter says the
+ * start-up runs on the other, and its meetings reader waits until the converter says the
  * meeting files are written (meetings-ready.ts; convert/build-signals.ts). A converter that
  * fails fails the build with its exit code.
  */

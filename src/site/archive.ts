@@ -1,9 +1,10 @@
 /**
- * The site's data, read once per build: meetings from the content collection (validated by the
- * meeting schema) and the knowledge files, plus base- and site-aware URLs. Everything else is
- * computed by the pure view-model modules beside this one.
+ * The site's data, read once per build: the converter's meeting files (validated by the meeting
+ * schema, src/build/meetings-reader.ts) and the knowledge files, plus base- and site-aware URLs.
+ * Everything else is computed by the pure view-model modules beside this one.
  */
-import { getCollection, type CollectionEntry } from 'astro:content';
+import { resolve } from 'node:path';
+import { readMeetings, type MeetingEntry } from '../build/meetings-reader.ts';
 import { loadKnowledgeFiles } from '../knowledge/load.ts';
 import type { Topic } from '../knowledge/schema.ts';
 import type { Meeting } from '../schema/meeting.ts';
@@ -13,7 +14,7 @@ import { byDateDesc, topicLabeller, topicTerms, type Knowledge } from './taxonom
 export { byDateDesc } from './taxonomy.ts';
 export { formatDate, placeLabel } from './format.ts';
 
-export type MeetingEntry = CollectionEntry<'meetings'>;
+export type { MeetingEntry } from '../build/meetings-reader.ts';
 
 let knowledgeCache: ReturnType<typeof loadKnowledgeFiles> | null = null;
 export function knowledgeFiles() {
@@ -27,10 +28,13 @@ export function knowledge(): Knowledge {
   return { topics: k.topics, people: k.people, places: k.places };
 }
 
-let entriesCache: MeetingEntry[] | null = null;
-/** Collection entries (record and Markdown body), newest first. */
-export async function meetings(): Promise<MeetingEntry[]> {
-  entriesCache ??= (await getCollection('meetings')).sort((a, b) => byDateDesc(a.data, b.data));
+/** The folder of meeting files; PARLEY_MEETINGS_DIR lets tests and the benchmark build a site from a scratch conversion. */
+const meetingsDir = () => resolve(process.env.PARLEY_MEETINGS_DIR ?? 'content/meetings');
+
+let entriesCache: Promise<MeetingEntry[]> | null = null;
+/** The meetings (record and Markdown body), newest first; read once, however many pages ask at once. */
+export function meetings(): Promise<MeetingEntry[]> {
+  entriesCache ??= readMeetings(meetingsDir()).then((entries) => entries.sort((a, b) => byDateDesc(a.data, b.data)));
   return entriesCache;
 }
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
 import { readWrittenFrontmatter, readWrittenYaml } from '../../../src/build/frontmatter-reader.ts';
-import { splitMeetingFile } from '../../../src/build/meetings-loader.ts';
+import { splitMeetingFile } from '../../../src/build/meetings-reader.ts';
 import { frontmatterFile } from '../../../src/convert/frontmatter.ts';
 
 /** Strings each of which the writer writes in another style, or that read as another type when plain. */
