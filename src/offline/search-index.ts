@@ -67,9 +67,10 @@ class IntColumn {
  */
 export class SearchIndexBuilder {
   private readonly forms: string[][] = [];
-  /** Each page's forms with their weights, in the order pages were added. */
+  /** Each page's forms with their weights, in the order pages were added (a page's own in the order it first uses them). */
   private readonly postings = { form: new IntColumn(), page: new IntColumn(), whole: new IntColumn(), part: new IntColumn() };
-  private readonly pages: { key: string; page: SearchIndex['pages'][number]; forms: Int32Array }[] = [];
+  /** `postings`: where the page's postings start; they end where the next page's start. */
+  private readonly pages: { key: string; page: SearchIndex['pages'][number]; postings: number }[] = [];
   private readonly formIds = new Map<string, number>();
   /** written word → its form's id; and its form, for meta fields */
   private readonly formIdOfWord = new Map<string, number>();
@@ -132,7 +133,7 @@ export class SearchIndexBuilder {
       this.postings.part.push(this.partSum[id]!);
     }
     const meta = Object.fromEntries(Object.entries(page.meta).map(([field, value]) => [field, detached(value)]));
-    this.pages.push({ key: detached(key), page: { url: detached(page.url), meta, length: page.words.length }, forms: Int32Array.from(used) });
+    this.pages.push({ key: detached(key), page: { url: detached(page.url), meta, length: page.words.length }, postings: this.postings.form.length - used.length });
   }
 
   finish(): SearchIndex {
@@ -141,9 +142,15 @@ export class SearchIndexBuilder {
     order.forEach((added, at) => (pageAt[added] = at));
     const formAt = new Int32Array(this.forms.length).fill(-1);
     const forms: string[][] = [];
-    for (const added of order) for (const id of this.pages[added]!.forms) if (formAt[id]! < 0) { formAt[id] = forms.length; forms.push(this.forms[id]!); }
-    const formPages: [number, number, number][][] = forms.map(() => []);
     const { form, page, whole, part } = this.postings;
+    for (const added of order) {
+      const end = this.pages[added + 1]?.postings ?? form.length;
+      for (let i = this.pages[added]!.postings; i < end; i++) {
+        const id = form.values[i]!;
+        if (formAt[id]! < 0) { formAt[id] = forms.length; forms.push(this.forms[id]!); }
+      }
+    }
+    const formPages: [number, number, number][][] = forms.map(() => []);
     for (let i = 0; i < form.length; i++) formPages[formAt[form.values[i]!]!]!.push([pageAt[page.values[i]!]!, whole.values[i]!, part.values[i]!]);
     for (const list of formPages) list.sort((a, b) => a[0] - b[0]);
     const words: Record<string, number[]> = Object.create(null);
