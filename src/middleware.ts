@@ -2,14 +2,17 @@
 // (src/build/rendered-pages.ts): the offline copy and Pagefind take pages while the rest render.
 import { defineMiddleware } from 'astro:middleware';
 import { meetings } from './site/archive.ts';
-import { builtFileOf, renderedPageListener } from './build/rendered-pages.ts';
+import { builtFileOf, renderedPageListener, type MeetingPageOrder } from './build/rendered-pages.ts';
 
-let meetingOrder: Map<string, number> | null = null;
-/** A meeting page's place in the order its route lists them (src/pages/meetings/[slug].astro). */
-async function meetingPageOrder(file: string): Promise<number | null> {
+let meetingOrder: Map<string, MeetingPageOrder> | null = null;
+/** A meeting page's place in the order its route lists them (src/pages/meetings/[slug].astro), of how many. */
+async function meetingPageOrder(file: string): Promise<MeetingPageOrder | null> {
   const slug = /^meetings\/([^/]+)\/index\.html$/.exec(file)?.[1];
   if (slug === undefined) return null;
-  meetingOrder ??= new Map((await meetings()).map((entry, i) => [entry.data.slug, i]));
+  if (!meetingOrder) {
+    const all = await meetings();
+    meetingOrder = new Map(all.map((entry, order) => [entry.data.slug, { order, of: all.length }]));
+  }
   return meetingOrder.get(slug) ?? null;
 }
 

@@ -4,7 +4,7 @@
  * the parent reads it from disk while Astro renders the rest. Its own process because Astro
  * keeps well over a gigabyte it no longer needs once the site is written (much of it outside
  * the JavaScript heap): ended, it hands that back before Pagefind writes its index, the build's
- * other large step. Messages out: `{ file, meetingOrder }` per page, then `{ done }` with their
+ * other large step. Messages out: `{ file, meeting }` per page, then `{ done }` with their
  * number; in: `{ received }`, how many pages the parent has taken, so Astro waits rather than
  * run far ahead of the parent (which would then have the pages to read all at the end).
  * `PARLEY_OUT_DIR` is the folder Astro builds into (astro.config.mjs): the parent sets it. With

@@ -123,15 +123,19 @@ export async function buildSiteAndFinish(outDir: string, options: SiteBuildOptio
   // Astro's process first, at this process's priority; what it hands over waits until the copy and Pagefind have started.
   let ready!: (started: boolean) => void;
   const takers = new Promise<boolean>((resolve) => (ready = resolve));
-  const astro = buildInChildProcess(outDir, async ({ file, meetingOrder }) => {
+  let meetingPages = 0;
+  const astro = buildInChildProcess(outDir, async ({ file, meeting }) => {
     if (!(await takers)) throw new Error('the offline copy or Pagefind did not start');
     const bytes = readWrittenPage(outDir, file);
-    if (meetingOrder === null) return copy!.addRenderedPage(file, bytes);
+    if (meeting === null) return copy!.addRenderedPage(file, bytes);
     // What Pagefind reads of a meeting page: the part it indexes (the same index for less
     // parsing), else all of it; the copy reads the same part for its index.
     const html = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
     const part = indexedPart(html);
-    await Promise.all([copy!.addRenderedPage(file, bytes, part), search!.add(meetingOrder, file, part ?? html)]);
+    await Promise.all([copy!.addRenderedPage(file, bytes, part), search!.add(meeting.order, file, part ?? html)]);
+    // The meeting pages are in: Astro renders the list pages, and Pagefind has nothing more to
+    // add, for a few seconds in which the copy's last step can begin (copy-ahead.ts).
+    if (++meetingPages === meeting.of) copy!.copyAhead(outDir);
   }, options.meetingsWritten !== undefined);
   // Told once the files are written; a converter that failed fails the build with its error.
   const meetingsTold = options.meetingsWritten?.then(() => {

@@ -17,7 +17,7 @@
 import fs from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { listenToRenderedPages, type WrittenPage } from './rendered-pages.ts';
+import { listenToRenderedPages, type MeetingPageOrder, type WrittenPage } from './rendered-pages.ts';
 
 export interface PageWrites {
   /**
@@ -49,8 +49,8 @@ function writableAtOnce([, data, options]: Parameters<typeof fs.promises.writeFi
 export function watchPageWrites(outDir: string, onWritten: (page: WrittenPage) => Promise<void> | void): PageWrites {
   const root = resolve(outDir);
   // Told by the middleware before Astro writes the page: its file, and its place among the meetings.
-  const rendered = new Map<string, number | null>();
-  listenToRenderedPages((file, meetingOrder) => void rendered.set(file, meetingOrder));
+  const rendered = new Map<string, MeetingPageOrder | null>();
+  listenToRenderedPages((file, meeting) => void rendered.set(file, meeting));
   const { mkdir, writeFile } = fs.promises;
   fs.promises.mkdir = async function (this: unknown, ...args: Parameters<typeof mkdir>) {
     if (fileInside(root, args[0]) === null) return mkdir.apply(this, args);
@@ -61,9 +61,9 @@ export function watchPageWrites(outDir: string, onWritten: (page: WrittenPage) =
     if (file !== null && writableAtOnce(args)) fs.writeFileSync(...(args as Parameters<typeof fs.writeFileSync>));
     else await writeFile.apply(this, args);
     if (file === null || !rendered.has(file)) return;
-    const meetingOrder = rendered.get(file)!;
+    const meeting = rendered.get(file)!;
     rendered.delete(file);
-    await onWritten({ file, meetingOrder });
+    await onWritten({ file, meeting });
   } as typeof writeFile;
   return {
     async finish() {
@@ -71,7 +71,7 @@ export function watchPageWrites(outDir: string, onWritten: (page: WrittenPage) =
       fs.promises.writeFile = writeFile;
       listenToRenderedPages(null);
       const late = rendered.size;
-      for (const [file, meetingOrder] of rendered) await onWritten({ file, meetingOrder });
+      for (const [file, meeting] of rendered) await onWritten({ file, meeting });
       rendered.clear();
       return late;
     },

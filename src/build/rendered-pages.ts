@@ -7,17 +7,22 @@
  * listener (`astro dev`, a plain `astro build`) the middleware does nothing.
  */
 
+/** A meeting's page: its place in the order the build renders them (pages finish in another order when several render at once), of how many meeting pages. */
+export interface MeetingPageOrder {
+  order: number;
+  of: number;
+}
+
 /**
  * `file`: where Astro writes the page, as in the built site ("meetings/x/index.html");
- * `meetingOrder`: for a meeting's page, its place in the order the build renders them (pages
- * finish in another order when several render at once), else null.
+ * `meeting`: for a meeting's page, its order, else null.
  */
-export type RenderedPageListener = (file: string, meetingOrder: number | null) => void;
+export type RenderedPageListener = (file: string, meeting: MeetingPageOrder | null) => void;
 
 /** One page Astro has written, as astro-process.ts tells the build's parent process of it. */
 export interface WrittenPage {
   file: string;
-  meetingOrder: number | null;
+  meeting: MeetingPageOrder | null;
 }
 
 // On globalThis: the middleware runs from Astro's bundle of the site, a module graph of its own.

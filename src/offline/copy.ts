@@ -63,7 +63,7 @@ function fileOf(inner: string, files: CopyFiles): string {
 }
 
 /** A link's file, or its folder's index.html when only that is in the copy ("feed" → "feed/index.html"). */
-function chosenFile(file: string, files: CopyFiles): string {
+export function chosenFile(file: string, files: CopyFiles): string {
   return !files.has(file) && files.has(`${file}/index.html`) ? `${file}/index.html` : file;
 }
 

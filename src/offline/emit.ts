@@ -15,6 +15,7 @@ import { InFlight } from '../build/in-flight.ts';
 import { writePiecesSync } from '../io/write-pieces.ts';
 import { searchIndexScript, searchScript } from './bundle.ts';
 import { copySearchScripts, leftOutOfCopy } from './copy.ts';
+import { CopyAhead } from './copy-ahead.ts';
 import { builtFile, copyClaimedFiles, copyOnHelper, newClaimCounter, type CopiedFile } from './copy-files.ts';
 import { marksPagefindBody, pageText } from './page-text.ts';
 import { defaultBudget, notPrecached, precacheManifest, serviceWorkerFile, servedPath, webManifest, type BuiltFile, type PrecacheManifest } from './precache.ts';
@@ -68,6 +69,8 @@ export interface OfflineCopy {
   read: Map<string, BuiltFile>;
   /** pages indexed as Astro rendered them (the rest were read from disk once the site was built) */
   copiedEarly: number;
+  /** pages rewritten and compressed before the site was complete (`copyAhead`) and kept */
+  copiedAhead: number;
 }
 
 /** How the copy reads one page for its search index: its place in the precache list, its indexed text and whether it marks its indexed part. */
@@ -98,6 +101,7 @@ export class OfflineCopyWriter {
   private readonly base: string;
   private readonly early = new Map<string, Omit<ReadPage, 'text'>>();
   private readonly index = new SearchIndexBuilder();
+  private ahead: CopyAhead | null = null;
 
   constructor(options: OfflineOptions = {}) {
     this.options = options;
@@ -123,19 +127,37 @@ export class OfflineCopyWriter {
     const { text, ...page } = this.readPage(path, bytes, part);
     if (text) this.index.add(text, path);
     this.early.set(path, page);
+    this.ahead?.add(path);
+  }
+
+  /**
+   * Rewrites and compresses up to `count` of the pages handed over so far, before the site in
+   * `outDir` is complete (copy-ahead.ts): what `finish` would do for them, checked there against
+   * the complete site. Returns how many are left.
+   */
+  copyAhead(outDir: string, count: number): number {
+    if (!this.ahead) {
+      const present = new Set([...listFiles(outDir, leftOutOfCopy).filter((p) => !leftOutOfCopy(p)), ...copySearchScripts]);
+      this.ahead = new CopyAhead(outDir, this.base, present, this.early.keys());
+    }
+    return this.ahead.step(count, (path) => this.early.get(path)?.read.sha256);
   }
 
   /** Writes the zip from the complete site in `outDir`. */
   async finish(outDir: string, options: FinishOptions = {}): Promise<OfflineCopy> {
     const copied = listFiles(outDir, leftOutOfCopy).filter((p) => !leftOutOfCopy(p));
     const files = [...copied, ...copySearchScripts];
+    // Pages copied ahead that stand against the complete site; the rest are copied now.
+    const byPath = new Map<string, Omit<CopiedFile, 'at'>>(this.ahead?.take(new Set(files)));
+    const copiedAhead = byPath.size;
+    const rest = copiedAhead === 0 ? copied : copied.filter((path) => !byPath.has(path));
     const counter = newClaimCounter();
-    const helping = Array.from({ length: options.helpers ?? 0 }, () => copyOnHelper({ outDir, paths: copied, files, base: this.base, counter }));
+    const helping = Array.from({ length: options.helpers ?? 0 }, () => copyOnHelper({ outDir, paths: rest, files, base: this.base, counter }));
     helping.forEach((answer) => answer.catch(() => {})); // awaited below
-    const done = copyClaimedFiles(outDir, copied, counter, { base: this.base, files: new Set(files) });
+    const done = copyClaimedFiles(outDir, rest, counter, { base: this.base, files: new Set(files) });
     for (const theirs of await Promise.all(helping)) done.push(...theirs);
-    const byPosition: CopiedFile[] = new Array(copied.length);
-    for (const file of done) byPosition[file.at] = file;
+    for (const file of done) byPath.set(rest[file.at]!, file);
+    const byPosition = copied.map((path) => byPath.get(path)!);
     // Early pages' texts stand only if each is on disk as handed over; other pages are read for the index here.
     const read = new Map<string, BuiltFile>();
     let siteMarksBodies = false;
@@ -172,7 +194,7 @@ export class OfflineCopyWriter {
     entries.push(zipEntry('offline/search-index.js', Buffer.from(searchIndexScript(searchIndex))));
     entries.push(zipEntry('offline/search.js', Buffer.from(searchScript())));
     const zipBytes = writePiecesSync(join(outDir, 'parley-offline.zip'), zipArchive(entries, 'parley-offline'));
-    return { zipBytes, searchPages: searchIndex.pages.length, read, copiedEarly };
+    return { zipBytes, searchPages: searchIndex.pages.length, read, copiedEarly, copiedAhead };
   }
 }
 
@@ -185,6 +207,8 @@ export function writeOfflineCopy(outDir: string, options: OfflineOptions = {}): 
 export interface OfflineCopyOnWorker {
   /** Settles once the worker has caught up, when it has fallen behind: the build waits rather than queue the whole site in memory. */
   addRenderedPage(path: string, bytes: Uint8Array, part?: string | null): Promise<void> | void;
+  /** Starts copying ahead the pages handed over (`OfflineCopyWriter.copyAhead`), beside the pages still to come. */
+  copyAhead(outDir: string): void;
   finish(outDir: string): Promise<OfflineCopy>;
   /** Ends the worker without a copy (the build failed). */
   stop(): Promise<void>;
@@ -221,6 +245,9 @@ export function startOfflineCopyOnWorker(options: OfflineOptions = {}): OfflineC
       worker.postMessage({ type: 'page', path, bytes: own, part }, [own.buffer]);
       pages.started();
       return failure ? undefined : pages.wait();
+    },
+    copyAhead(outDir) {
+      worker.postMessage({ type: 'ahead', outDir });
     },
     async finish(outDir) {
       worker.postMessage({ type: 'finish', outDir });

@@ -35,13 +35,13 @@ describe('watchPageWrites', () => {
     mkdirSync(join(root, 'meetings', 'x'), { recursive: true });
     const seen: (WrittenPage & { onDisk: string })[] = [];
     const writes = watchPageWrites(root, (page) => void seen.push({ ...page, onDisk: readFileSync(join(root, page.file), 'utf8') }));
-    renderedPageListener()!('meetings/x/index.html', 4);
+    renderedPageListener()!('meetings/x/index.html', { order: 4, of: 9 });
     // Astro writes with the module's own promises object, to a URL.
     await fs.promises.writeFile(pathToFileURL(join(root, 'meetings', 'x', 'index.html')), '<p>x</p>');
     await fs.promises.writeFile(join(root, 'sitemap.xml'), '<urlset/>'); // not a page the middleware told of
     await fs.promises.writeFile(join(root, 'meetings', 'x', 'index.html'), '<p>again</p>'); // handed on already
     expect(await writes.finish()).toBe(0);
-    expect(seen).toEqual([{ file: 'meetings/x/index.html', meetingOrder: 4, onDisk: '<p>x</p>' }]);
+    expect(seen).toEqual([{ file: 'meetings/x/index.html', meeting: { order: 4, of: 9 }, onDisk: '<p>x</p>' }]);
     expect(fs.promises.writeFile).toBe(writeFile);
     expect(renderedPageListener()).toBeUndefined();
   });
@@ -94,9 +94,9 @@ describe('watchPageWrites', () => {
     const seen: WrittenPage[] = [];
     const writes = watchPageWrites(root, (page) => void seen.push(page));
     renderedPageListener()!('404.html', null);
-    renderedPageListener()!('meetings/y/index.html', 0);
+    renderedPageListener()!('meetings/y/index.html', { order: 0, of: 1 });
     fs.writeFileSync(join(root, '404.html'), 'not found'); // written another way
     expect(await writes.finish()).toBe(2);
-    expect(seen).toEqual([{ file: '404.html', meetingOrder: null }, { file: 'meetings/y/index.html', meetingOrder: 0 }]);
+    expect(seen).toEqual([{ file: '404.html', meeting: null }, { file: 'meetings/y/index.html', meeting: { order: 0, of: 1 } }]);
   });
 });

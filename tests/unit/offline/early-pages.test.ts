@@ -1,6 +1,6 @@
 // The copy made from pages handed over as Astro renders them: the same zip as one made from disk,
 // and made from disk after all when a page is not what was handed over.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -84,6 +84,49 @@ describe('OfflineCopyWriter with pages handed over early', () => {
     const copy = await writer.finish(dir);
     expect(copy.copiedEarly).toBe(0);
     expect(copy.searchPages).toBe((await fromDisk(dir)).searchPages);
+  });
+});
+
+describe('OfflineCopyWriter.copyAhead', () => {
+  it('copies pages ahead and writes the zip a copy from disk writes, keeping them', async () => {
+    const { dir, pages } = site();
+    const writer = new OfflineCopyWriter({ base: '/' });
+    const [first, ...others] = [...pages];
+    writer.addRenderedPage(first![0], first![1]);
+    expect(writer.copyAhead(dir, 10)).toBe(0);
+    // Pages handed over after copying ahead began are copied ahead too.
+    for (const [path, bytes] of others) writer.addRenderedPage(path, bytes);
+    expect(writer.copyAhead(dir, 1)).toBe(others.length - 1);
+    expect(writer.copyAhead(dir, 10)).toBe(0);
+    const copy = await writer.finish(dir, { helpers: 1 });
+    expect(copy.copiedAhead).toBe(pages.size);
+    expect(readFileSync(join(dir, 'parley-offline.zip')).equals((await fromDisk(dir)).zip)).toBe(true);
+  });
+
+  it('copies them again when a file written since sends a link elsewhere', async () => {
+    // "/about" leads to the file "about" while there is none, and to about/index.html once that is written.
+    const { dir, pages } = site({ 'meetings/c/index.html': page('Lavrov meets Lavrov', '<a href="/about">About</a>') });
+    const writer = new OfflineCopyWriter({ base: '/' });
+    for (const [path, bytes] of pages) writer.addRenderedPage(path, bytes);
+    writer.copyAhead(dir, 10);
+    mkdirSync(join(dir, 'about'));
+    writeFileSync(join(dir, 'about', 'index.html'), page('About', '<p>The archive.</p>'));
+    writer.addRenderedPage('about/index.html', readFileSync(join(dir, 'about', 'index.html')));
+    const copy = await writer.finish(dir);
+    expect(copy.copiedAhead).toBe(0);
+    const zip = readFileSync(join(dir, 'parley-offline.zip'));
+    expect(zip.equals((await fromDisk(dir)).zip)).toBe(true);
+  });
+
+  it('copies a page again when its file was written again since', async () => {
+    const { dir, pages } = site();
+    const writer = new OfflineCopyWriter({ base: '/' });
+    for (const [path, bytes] of pages) writer.addRenderedPage(path, bytes);
+    writer.copyAhead(dir, 10);
+    utimesSync(join(dir, 'meetings/a/index.html'), new Date(2001, 0, 1), new Date(2001, 0, 1));
+    const copy = await writer.finish(dir);
+    expect(copy.copiedAhead).toBe(pages.size - 1);
+    expect(readFileSync(join(dir, 'parley-offline.zip')).equals((await fromDisk(dir)).zip)).toBe(true);
   });
 });
 
