@@ -14,7 +14,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { chosenFile, type CopyContext, type CopyFiles } from './copy.ts';
-import { builtFile, copyEntry, type CopiedFile } from './copy-files.ts';
+import { copiedFile, type CopiedFile } from './copy-files.ts';
 
 interface AheadPage {
   file: Omit<CopiedFile, 'at'>;
@@ -52,19 +52,16 @@ export class CopyAhead {
       const path = this.queue.pop()!;
       const full = join(this.outDir, path);
       const { size, mtimeMs } = statSync(full);
-      const bytes = readFileSync(full);
-      const read = builtFile(path, bytes);
-      if (read.size !== size || read.sha256 !== sha256Of(path)) continue;
-      this.pages.set(path, { file: { read, entry: copyEntry(path, bytes, this.context) }, size, mtimeMs });
+      const file = copiedFile(path, readFileSync(full), this.context);
+      if (file.read.size !== size || file.read.sha256 !== sha256Of(path)) continue;
+      this.pages.set(path, { file, size, mtimeMs });
     }
     return this.queue.length;
   }
 
   /** The pages copied ahead that stand against the complete site's `files` (path → copied file). */
-  take(files: Set<string>): Map<string, Omit<CopiedFile, 'at'>> {
-    const complete: CopyFiles = { has: (path) => files.has(path) };
-    const then: CopyFiles = { has: (path) => this.present.has(path) };
-    for (const path of this.asked) if (chosenFile(path, then) !== chosenFile(path, complete)) return new Map();
+  take(files: CopyFiles): Map<string, Omit<CopiedFile, 'at'>> {
+    for (const path of this.asked) if (chosenFile(path, this.present) !== chosenFile(path, files)) return new Map();
     const out = new Map<string, Omit<CopiedFile, 'at'>>();
     for (const [path, page] of this.pages) {
       const now = statSync(join(this.outDir, path), { throwIfNoEntry: false });

@@ -26,6 +26,11 @@ export function copyEntry(path: string, bytes: Uint8Array, context: CopyContext)
   return zipEntry(path, Buffer.from(copyHtml(page, path, context, bytesAsText), 'latin1'));
 }
 
+/** A built file's precache record and zip entry, from its bytes as read. */
+export function copiedFile(path: string, bytes: Uint8Array, context: CopyContext): Omit<CopiedFile, 'at'> {
+  return { read: builtFile(path, bytes), entry: copyEntry(path, bytes, context) };
+}
+
 /** One file as a thread copied it: its position in the list it was claimed from. */
 export interface CopiedFile {
   at: number;
@@ -51,7 +56,7 @@ export function copyClaimedFiles(outDir: string, paths: readonly string[], count
     for (let at = from; at < Math.min(from + claimed, paths.length); at++) {
       const path = paths[at]!;
       const bytes = readFileSync(join(outDir, path));
-      out.push({ at, read: builtFile(path, bytes), entry: copyEntry(path, bytes, context) });
+      out.push({ at, ...copiedFile(path, bytes, context) });
     }
   }
   return out;

@@ -73,6 +73,12 @@ export interface OfflineCopy {
   copiedAhead: number;
 }
 
+/** The built files the copy takes (`copied`, path order) and every file of the copy (with its own search scripts). */
+function copyFileList(outDir: string): { copied: string[]; files: string[] } {
+  const copied = listFiles(outDir, leftOutOfCopy).filter((p) => !leftOutOfCopy(p));
+  return { copied, files: [...copied, ...copySearchScripts] };
+}
+
 /** How the copy reads one page for its search index: its place in the precache list, its indexed text and whether it marks its indexed part. */
 interface ReadPage {
   read: BuiltFile;
@@ -136,25 +142,22 @@ export class OfflineCopyWriter {
    * the complete site. Returns how many are left.
    */
   copyAhead(outDir: string, count: number): number {
-    if (!this.ahead) {
-      const present = new Set([...listFiles(outDir, leftOutOfCopy).filter((p) => !leftOutOfCopy(p)), ...copySearchScripts]);
-      this.ahead = new CopyAhead(outDir, this.base, present, this.early.keys());
-    }
+    this.ahead ??= new CopyAhead(outDir, this.base, new Set(copyFileList(outDir).files), this.early.keys());
     return this.ahead.step(count, (path) => this.early.get(path)?.read.sha256);
   }
 
   /** Writes the zip from the complete site in `outDir`. */
   async finish(outDir: string, options: FinishOptions = {}): Promise<OfflineCopy> {
-    const copied = listFiles(outDir, leftOutOfCopy).filter((p) => !leftOutOfCopy(p));
-    const files = [...copied, ...copySearchScripts];
+    const { copied, files } = copyFileList(outDir);
+    const fileSet = new Set(files);
     // Pages copied ahead that stand against the complete site; the rest are copied now.
-    const byPath = new Map<string, Omit<CopiedFile, 'at'>>(this.ahead?.take(new Set(files)));
+    const byPath = new Map<string, Omit<CopiedFile, 'at'>>(this.ahead?.take(fileSet));
     const copiedAhead = byPath.size;
     const rest = copiedAhead === 0 ? copied : copied.filter((path) => !byPath.has(path));
     const counter = newClaimCounter();
     const helping = Array.from({ length: options.helpers ?? 0 }, () => copyOnHelper({ outDir, paths: rest, files, base: this.base, counter }));
     helping.forEach((answer) => answer.catch(() => {})); // awaited below
-    const done = copyClaimedFiles(outDir, rest, counter, { base: this.base, files: new Set(files) });
+    const done = copyClaimedFiles(outDir, rest, counter, { base: this.base, files: fileSet });
     for (const theirs of await Promise.all(helping)) done.push(...theirs);
     for (const file of done) byPath.set(rest[file.at]!, file);
     const byPosition = copied.map((path) => byPath.get(path)!);
