@@ -35,20 +35,33 @@ describe('the meeting page model', () => {
     expect(relatedMeetings(many, centre, 4).map((r) => r.slug)).toEqual(['2014-01-01-x', '2016-01-01-x', '2013-01-01-x', '2017-01-01-x']);
   });
 
+  it('counts each listing of a shared person, as scoring one by one does', () => {
+    const person = (id: string) => ({ id, name: id, role: null, country: null });
+    const page = meeting({ slug: '2020-01-01-page', date: '2020-01-01', dateBasis: 'explicit', topics: ['trade'], participants: [person('ann-example')], placeId: 'here' });
+    // Ann listed twice: 3 for the topic and 2 for her, as the same place and Ann once score far away.
+    const twice = meeting({ slug: '2020-02-01-twice', date: '2020-02-01', dateBasis: 'explicit', topics: ['trade'], participants: [person('ann-example'), person('ann-example')], placeId: 'there' });
+    const far = meeting({ slug: '2010-01-01-far', date: '2010-01-01', dateBasis: 'explicit', topics: ['trade'], participants: [person('ann-example')], placeId: 'here' });
+    expect(relatedMeetings([page, twice, far], page, 1).map((r) => r.slug)).toEqual([twice.slug]);
+    expect(relatedMeetings([page, twice, far], page, 2).map((r) => r.why)).toEqual(['1 shared topic', '1 shared topic']);
+  });
+
   it('finds the same related meetings as scoring every meeting against every other', () => {
     // A made-up archive where most meetings share a topic with most others, as real archives do.
     let seed = 7;
     const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
-    const topics = ['trade', 'security', 'energy', 'health'];
+    const topics = ['trade', 'security', 'energy', 'health', 'culture', 'transport'];
     const people = ['ann-example', 'bo-sample', 'cy-trial', 'di-test'];
-    const archive = Array.from({ length: 120 }, (_, i) => meeting({
+    // Now and then someone listed twice: each listing counts.
+    const listed = (ids: string[]) => (ids.length > 0 && next(8) === 0 ? [...ids, ids[0]!] : ids);
+    const archive = Array.from({ length: 400 }, (_, i) => meeting({
       slug: `m-${String(i).padStart(3, '0')}`,
       date: next(5) === 0 ? null : `20${10 + next(10)}-0${1 + next(9)}-1${next(10)}`,
       topics: topics.filter(() => next(2) === 0),
       occasion: next(6) === 0 ? `Summit ${next(3)}` : null,
       placeId: `place-${next(4)}`,
-      participants: people.filter(() => next(2) === 0).map((id) => ({ id, name: id, role: null, country: null })),
+      participants: listed(people.filter(() => next(2) === 0)).map((id) => ({ id, name: id, role: null, country: null })),
     }));
+    expect(archive.some((m) => new Set(m.participants.map((p) => p.id)).size < m.participants.length)).toBe(true);
     const day = (d: string | null) => (d ? Date.parse(d) / 86_400_000 : null);
     const everyPair = (m: Meeting) => archive
       .filter((x) => x !== m)
