@@ -3,7 +3,7 @@
  * matchers. Pure once loaded: extraction steps receive a `Knowledge` and never read files.
  */
 import type { Chrome, Country, Language, Outlet, Override, Person, Place, ReferenceEvent, Topic } from './schema.ts';
-import { PhraseMatcher } from '../extract/phrase.ts';
+import { phraseLists, PhraseMatcher, type PhraseFinder } from '../extract/phrase.ts';
 
 export interface KnowledgeFiles {
   countries: Country[];
@@ -46,18 +46,18 @@ export interface MergedLanguage {
   monthAlternation: string;
   fullMonthAlternation: string;
   weekdayAlternation: string;
-  meetingVerbs: PhraseMatcher<string>;
-  notYetMarkers: PhraseMatcher<string>;
+  meetingVerbs: PhraseFinder;
+  notYetMarkers: PhraseFinder;
   placePrepositions: Set<string>;
-  occasionMarkers: PhraseMatcher<string>;
+  occasionMarkers: PhraseFinder;
   thisWords: string[];
   yearWords: string[];
   roleTitles: string[];
   stampWords: PhraseMatcher<string>;
-  counterpartWords: PhraseMatcher<string>;
-  futureMarkers: PhraseMatcher<string>;
-  reportVerbs: PhraseMatcher<string>;
-  recallMarkers: PhraseMatcher<string>;
+  counterpartWords: PhraseFinder;
+  futureMarkers: PhraseFinder;
+  reportVerbs: PhraseFinder;
+  recallMarkers: PhraseFinder;
   relativePronouns: Set<string>;
   mentionPrepositions: Set<string>;
   awayPrepositions: Set<string>;
@@ -92,24 +92,28 @@ function mergeLanguages(languages: Language[]): MergedLanguage {
   }
   const all = <K extends keyof Language>(key: K) => languages.flatMap((l) => l[key] as string[]);
   const matcher = (words: string[]) => new PhraseMatcher(words.map((w) => [w, w] as const));
+  // The markers asked of each sentence that may report a meeting: one scan of it for all.
+  const sentenceMarkers = phraseLists({
+    meetingVerbs: all('meetingVerbs'),
+    notYetMarkers: all('notYetMarkers'),
+    occasionMarkers: all('occasionMarkers'),
+    counterpartWords: all('counterpartWords'),
+    futureMarkers: all('futureMarkers'),
+    reportVerbs: all('reportVerbs'),
+    recallMarkers: all('recallMarkers'),
+  });
   return {
+    ...sentenceMarkers,
     months,
     weekdays,
     monthAlternation: alternation(months.keys()),
     fullMonthAlternation: alternation(fullMonths.map((m) => m.toLowerCase())),
     weekdayAlternation: alternation(weekdays.keys()),
-    meetingVerbs: matcher(all('meetingVerbs')),
-    notYetMarkers: matcher(all('notYetMarkers')),
     placePrepositions: new Set(all('placePrepositions').map((p) => p.toLowerCase())),
-    occasionMarkers: matcher(all('occasionMarkers')),
     thisWords: all('thisWords'),
     yearWords: all('yearWords'),
     roleTitles: all('roleTitles'),
     stampWords: matcher(all('stampWords')),
-    counterpartWords: matcher(all('counterpartWords')),
-    futureMarkers: matcher(all('futureMarkers')),
-    reportVerbs: matcher(all('reportVerbs')),
-    recallMarkers: matcher(all('recallMarkers')),
     relativePronouns: lowerSet(all('relativePronouns')),
     mentionPrepositions: lowerSet(all('mentionPrepositions')),
     awayPrepositions: lowerSet(all('awayPrepositions')),

@@ -2,7 +2,7 @@
 // those of one global regular expression per phrase, over the knowledge files' own phrases.
 import { describe, expect, it } from 'vitest';
 import { generateArticles } from '../../../src/bench/articles.ts';
-import { PhraseMatcher, phrasePattern } from '../../../src/extract/phrase.ts';
+import { PhraseMatcher, phraseLists, phrasePattern } from '../../../src/extract/phrase.ts';
 import { loadKnowledgeFiles } from '../../../src/knowledge/load.ts';
 
 /** The straightforward matcher: one regular expression per phrase. */
@@ -68,4 +68,38 @@ describe('PhraseMatcher', () => {
     expect(matcher.findAll(text)).toEqual(expected);
     expect(matcher.find(text)).toEqual(new PhraseMatcher(sets.places!).find(text));
   });
+});
+
+describe('phraseLists', () => {
+  // The lexicon's sentence markers, plus lists that share a phrase and overlap each other.
+  const lexicon = (key: 'meetingVerbs' | 'notYetMarkers' | 'recallMarkers' | 'futureMarkers' | 'reportVerbs' | 'counterpartWords' | 'occasionMarkers') => files.languages.flatMap((l) => l[key]);
+  const lists = {
+    meetingVerbs: lexicon('meetingVerbs'),
+    notYetMarkers: lexicon('notYetMarkers'),
+    recallMarkers: lexicon('recallMarkers'),
+    futureMarkers: lexicon('futureMarkers'),
+    reportVerbs: lexicon('reportVerbs'),
+    counterpartWords: lexicon('counterpartWords'),
+    occasionMarkers: lexicon('occasionMarkers'),
+    shared: ['met', 'last met', 'Dai Dai', 'UN'],
+    overlapping: ['Dai', 'dai Dai', 'Лавров*', 'talks'],
+  };
+
+  it('answers for each list what a matcher of that list alone answers', () => {
+    const views = phraseLists(lists);
+    // Besides the articles: every phrase of every list once, in a sentence with its neighbours.
+    const all = Object.values(lists).flat();
+    const sentences = [...texts, all.join(' and '), all.join(', '), all.map((p) => p.replace('*', 'ым')).join(' ')];
+    for (const [name, phrases] of Object.entries(lists)) {
+      const alone = new PhraseMatcher(phrases.map((p) => [p, p] as const));
+      const view = views[name as keyof typeof lists];
+      for (const text of sentences) {
+        expect(view.findAll(text), `${name}: ${text}`).toEqual(alone.findAll(text));
+        expect(view.find(text), `${name}: ${text}`).toEqual(alone.find(text));
+        expect(view.test(text), `${name}: ${text}`).toBe(alone.test(text));
+      }
+    }
+    // The sentences hold hits of every list, or the comparison shows little.
+    for (const name of Object.keys(lists)) expect(sentences.some((t) => views[name as keyof typeof lists].test(t)), name).toBe(true);
+  }, 30_000);
 });
