@@ -392,11 +392,17 @@ export class PhraseMatcher<T = string> {
 
   /** Every hit of every phrase, overlapping ones included, in text order. */
   findAll(text: string): (PhraseHit & { value: T })[] {
-    const known = this.recent.get(text);
-    if (known) return known.map((hit) => ({ ...hit }));
-    const hits = this.scan(text, false);
-    this.recent.set(text, hits.map((hit) => ({ ...hit })));
-    if (this.recent.size > 1000) this.recent.delete(this.recent.keys().next().value!);
+    return this.kept(text).map((hit) => ({ ...hit }));
+  }
+
+  /** The hits `findAll` copies, as kept for texts looked at lately: for `phraseLists`, which copies only its list's. Not to be changed. */
+  kept(text: string): readonly Readonly<PhraseHit & { value: T }>[] {
+    let hits = this.recent.get(text);
+    if (hits === undefined) {
+      hits = this.scan(text, false);
+      this.recent.set(text, hits);
+      if (this.recent.size > 1000) this.recent.delete(this.recent.keys().next().value!);
+    }
     return hits;
   }
 
@@ -461,48 +467,55 @@ function nonOverlapping<H extends PhraseHit>(hits: H[]): H[] {
   return kept.sort((a, b) => a.index - b.index);
 }
 
-/** What extraction asks of a list of phrases whose values are the phrases themselves. */
-export interface PhraseFinder {
-  findAll(text: string): (PhraseHit & { value: string })[];
-  find(text: string): (PhraseHit & { value: string })[];
+/** What extraction asks of a list of phrases: a PhraseMatcher, or one list of `phraseLists`. */
+export interface PhraseFinder<T = string> {
+  findAll(text: string): (PhraseHit & { value: T })[];
+  find(text: string): (PhraseHit & { value: T })[];
   test(text: string): boolean;
 }
 
+/** A phrase of `phraseLists`: its list, and its value in that list. */
+interface Listed {
+  list: number;
+  value: unknown;
+}
+
 /** One list of `phraseLists`: its hits among those of every list. */
-class PhraseListView implements PhraseFinder {
-  private readonly all: PhraseMatcher<number>;
+class PhraseListView<T> implements PhraseFinder<T> {
+  private readonly all: PhraseMatcher<Listed>;
   private readonly list: number;
 
-  constructor(all: PhraseMatcher<number>, list: number) {
+  constructor(all: PhraseMatcher<Listed>, list: number) {
     this.all = all;
     this.list = list;
   }
 
-  findAll(text: string): (PhraseHit & { value: string })[] {
-    const hits: (PhraseHit & { value: string })[] = [];
-    for (const { phrase, value, text: words, index, end } of this.all.findAll(text)) if (value === this.list) hits.push({ phrase, value: phrase, text: words, index, end });
+  findAll(text: string): (PhraseHit & { value: T })[] {
+    const hits: (PhraseHit & { value: T })[] = [];
+    for (const { phrase, value, text: words, index, end } of this.all.kept(text)) if (value.list === this.list) hits.push({ phrase, value: value.value as T, text: words, index, end });
     return hits;
   }
 
-  find(text: string): (PhraseHit & { value: string })[] {
+  find(text: string): (PhraseHit & { value: T })[] {
     return nonOverlapping(this.findAll(text));
   }
 
   test(text: string): boolean {
-    return this.all.findAll(text).some((hit) => hit.value === this.list);
+    return this.all.kept(text).some((hit) => hit.value.list === this.list);
   }
 }
 
 /**
- * Lists of phrases asked of the same texts (the lexicon's markers of one sentence), matched in
- * one scan of each text: each list answers as a matcher of its own would (the same hits in the
- * same order: a phrase's hits depend only on the phrase, and the lists' phrases keep their order),
- * where asking six matchers in turn scanned each sentence six times.
+ * Lists of phrases asked of the same texts (what extraction looks for in every sentence: the
+ * lexicon's markers, people, topics, events), matched in one scan of each text: each list
+ * answers as a matcher of its own would (the same hits in the same order: a phrase's hits
+ * depend only on the phrase, and each list's phrases keep their order), where asking a matcher
+ * per list scanned each sentence up to nine times.
  */
-export function phraseLists<K extends string>(lists: Record<K, readonly string[]>): Record<K, PhraseFinder> {
-  const names = Object.keys(lists) as K[];
-  const all = new PhraseMatcher<number>(names.flatMap((name, list) => lists[name].map((phrase) => [phrase, list] as const)));
-  return Object.fromEntries(names.map((name, list) => [name, new PhraseListView(all, list)])) as unknown as Record<K, PhraseFinder>;
+export function phraseLists<L extends Record<string, unknown>>(lists: { [K in keyof L]: readonly (readonly [string, L[K]])[] }): { [K in keyof L]: PhraseFinder<L[K]> } {
+  const names = Object.keys(lists) as (keyof L & string)[];
+  const all = new PhraseMatcher<Listed>(names.flatMap((name, list) => lists[name].map(([phrase, value]) => [phrase, { list, value }] as const)));
+  return Object.fromEntries(names.map((name, list) => [name, new PhraseListView(all, list)])) as unknown as { [K in keyof L]: PhraseFinder<L[K]> };
 }
 
 /** Shorthand for a matcher whose values are the phrases themselves. */

@@ -23,15 +23,15 @@ export interface Knowledge extends KnowledgeFiles {
   /** Every place name and alias → place. */
   placeNames: PhraseMatcher<Place>;
   /** Every person name and alias → person. */
-  personNames: PhraseMatcher<Person>;
+  personNames: PhraseFinder<Person>;
   /** Country names and aliases → country. */
   countryNames: PhraseMatcher<Country>;
   /** Country adjectives ("Russian") → country. */
   countryAdjectives: PhraseMatcher<Country>;
-  topicCues: PhraseMatcher<Topic>;
+  topicCues: PhraseFinder<Topic>;
   outletNames: PhraseMatcher<Outlet>;
   /** Each event's cues → event. */
-  eventCues: PhraseMatcher<ReferenceEvent>;
+  eventCues: PhraseFinder<ReferenceEvent>;
   /** All languages' words, merged: what any one report may use. */
   words: MergedLanguage;
   chromeLines: RegExp[];
@@ -79,7 +79,8 @@ function pairs<T>(items: T[], names: (item: T) => string[]): [string, T][] {
 
 const lowerSet = (words: string[]) => new Set(words.map((w) => w.toLowerCase()));
 
-function mergeLanguages(languages: Language[]): MergedLanguage {
+/** The languages' words but the markers of a sentence (`sentenceMarkers`, matched with the rest of what is looked for in a sentence). */
+function mergeLanguages(languages: Language[]): Omit<MergedLanguage, SentenceMarker> {
   const months = new Map<string, number>();
   const fullMonths: string[] = [];
   const weekdays = new Map<string, number>();
@@ -92,18 +93,7 @@ function mergeLanguages(languages: Language[]): MergedLanguage {
   }
   const all = <K extends keyof Language>(key: K) => languages.flatMap((l) => l[key] as string[]);
   const matcher = (words: string[]) => new PhraseMatcher(words.map((w) => [w, w] as const));
-  // The markers asked of each sentence that may report a meeting: one scan of it for all.
-  const sentenceMarkers = phraseLists({
-    meetingVerbs: all('meetingVerbs'),
-    notYetMarkers: all('notYetMarkers'),
-    occasionMarkers: all('occasionMarkers'),
-    counterpartWords: all('counterpartWords'),
-    futureMarkers: all('futureMarkers'),
-    reportVerbs: all('reportVerbs'),
-    recallMarkers: all('recallMarkers'),
-  });
   return {
-    ...sentenceMarkers,
     months,
     weekdays,
     monthAlternation: alternation(months.keys()),
@@ -123,20 +113,39 @@ function mergeLanguages(languages: Language[]): MergedLanguage {
   };
 }
 
+/** The lexicon's lists of words asked of every sentence that may report a meeting. */
+const sentenceMarkers = ['meetingVerbs', 'notYetMarkers', 'occasionMarkers', 'counterpartWords', 'futureMarkers', 'reportVerbs', 'recallMarkers'] as const;
+type SentenceMarker = (typeof sentenceMarkers)[number];
+
 /** Compile validated knowledge files into the matchers extraction uses. */
 export function compileKnowledge(files: KnowledgeFiles): Knowledge {
+  // What extraction looks for in every sentence, found in one scan of it.
+  const markers = (name: SentenceMarker) => files.languages.flatMap((l) => l[name]).map((w) => [w, w] as const);
+  const inSentences = phraseLists({
+    meetingVerbs: markers('meetingVerbs'),
+    notYetMarkers: markers('notYetMarkers'),
+    occasionMarkers: markers('occasionMarkers'),
+    counterpartWords: markers('counterpartWords'),
+    futureMarkers: markers('futureMarkers'),
+    reportVerbs: markers('reportVerbs'),
+    recallMarkers: markers('recallMarkers'),
+    personNames: pairs(files.people, (p) => [p.name, ...p.aliases]),
+    topicCues: pairs(files.topics, (t) => t.cues),
+    eventCues: pairs(files.events, (e) => e.cues),
+  });
+  const { personNames, topicCues, eventCues, ...words } = inSentences;
   return {
     ...files,
     placeById: new Map(files.places.map((p) => [p.id, p])),
     personById: new Map(files.people.map((p) => [p.id, p])),
     placeNames: new PhraseMatcher(pairs(files.places, (p) => [p.name, ...p.aliases])),
-    personNames: new PhraseMatcher(pairs(files.people, (p) => [p.name, ...p.aliases])),
+    personNames,
     countryNames: new PhraseMatcher(pairs(files.countries, (c) => [c.name, ...c.aliases])),
     countryAdjectives: new PhraseMatcher(pairs(files.countries, (c) => c.adjectives)),
-    topicCues: new PhraseMatcher(pairs(files.topics, (t) => t.cues)),
+    topicCues,
     outletNames: new PhraseMatcher(pairs(files.outlets, (o) => [o.name, ...o.aliases])),
-    eventCues: new PhraseMatcher(pairs(files.events, (e) => e.cues)),
-    words: mergeLanguages(files.languages),
+    eventCues,
+    words: { ...mergeLanguages(files.languages), ...words },
     chromeLines: files.chrome.lines.map((re) => new RegExp(re, 'iu')),
     chromeBlocks: files.chrome.blocks.map((re) => new RegExp(re, 'iu')),
   };
