@@ -120,15 +120,9 @@ type SentenceMarker = (typeof sentenceMarkers)[number];
 /** Compile validated knowledge files into the matchers extraction uses. */
 export function compileKnowledge(files: KnowledgeFiles): Knowledge {
   // What extraction looks for in every sentence, found in one scan of it.
-  const markers = (name: SentenceMarker) => files.languages.flatMap((l) => l[name]).map((w) => [w, w] as const);
+  const markers = Object.fromEntries(sentenceMarkers.map((name) => [name, files.languages.flatMap((l) => l[name]).map((w) => [w, w] as const)]));
   const inSentences = phraseLists({
-    meetingVerbs: markers('meetingVerbs'),
-    notYetMarkers: markers('notYetMarkers'),
-    occasionMarkers: markers('occasionMarkers'),
-    counterpartWords: markers('counterpartWords'),
-    futureMarkers: markers('futureMarkers'),
-    reportVerbs: markers('reportVerbs'),
-    recallMarkers: markers('recallMarkers'),
+    ...(markers as Record<SentenceMarker, (readonly [string, string])[]>),
     personNames: pairs(files.people, (p) => [p.name, ...p.aliases]),
     topicCues: pairs(files.topics, (t) => t.cues),
     eventCues: pairs(files.events, (e) => e.cues),
