@@ -3,7 +3,7 @@
  * matchers. Pure once loaded: extraction steps receive a `Knowledge` and never read files.
  */
 import type { Chrome, Country, Language, Outlet, Override, Person, Place, ReferenceEvent, Topic } from './schema.ts';
-import { phraseLists, PhraseMatcher, type PhraseFinder } from '../extract/phrase.ts';
+import { phraseLists, phraseMatcher, PhraseMatcher, type PhraseFinder } from '../extract/phrase.ts';
 
 export interface KnowledgeFiles {
   countries: Country[];
@@ -92,7 +92,6 @@ function mergeLanguages(languages: Language[]): Omit<MergedLanguage, SentenceMar
     lang.weekdays.forEach((forms, i) => forms.forEach((form) => weekdays.set(form.toLowerCase(), i)));
   }
   const all = <K extends keyof Language>(key: K) => languages.flatMap((l) => l[key] as string[]);
-  const matcher = (words: string[]) => new PhraseMatcher(words.map((w) => [w, w] as const));
   return {
     months,
     weekdays,
@@ -103,13 +102,13 @@ function mergeLanguages(languages: Language[]): Omit<MergedLanguage, SentenceMar
     thisWords: all('thisWords'),
     yearWords: all('yearWords'),
     roleTitles: all('roleTitles'),
-    stampWords: matcher(all('stampWords')),
+    stampWords: phraseMatcher(all('stampWords')),
     relativePronouns: lowerSet(all('relativePronouns')),
     mentionPrepositions: lowerSet(all('mentionPrepositions')),
     awayPrepositions: lowerSet(all('awayPrepositions')),
-    capitalWords: matcher(all('capitalWords')),
-    yesterdayWords: matcher(all('yesterdayWords')),
-    todayWords: matcher(all('todayWords')),
+    capitalWords: phraseMatcher(all('capitalWords')),
+    yesterdayWords: phraseMatcher(all('yesterdayWords')),
+    todayWords: phraseMatcher(all('todayWords')),
   };
 }
 
