@@ -1,5 +1,5 @@
 /**
- * Asides about a person ("Lavrov, who flew in from Moscow on Sunday, met Wang Yi in Astana"):
+ * Asides about a person ("Brell, who flew in from Lakeside on Sunday, met Rei in Riverton"):
  * what such a clause says is about that person's other doings, so its places, days and names
  * are not the meeting's. Blanking keeps every other character at its index, so positions hold.
  */

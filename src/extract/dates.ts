@@ -183,7 +183,7 @@ export function resolveMeetingDate(
     const statedParts = { day: true, month: true, year: false };
     // 1. The same day and month with a year, elsewhere in the document.
     const sameDay = all.filter((d) => d.kind === 'full' && d.month === month && (d.day === day || (d.day! <= day && (d.dayEnd ?? 0) >= day)));
-    // A place-and-date sign-off after the report ("Пекин, 9 апреля 2024 года") is the report's own words.
+    // A place-and-date sign-off after the report ("Ривертон, 9 апреля 2024 года") is the report's own words.
     const isSignOff = (d: LocatedDate) => d.zone === 'dateline' && doc.lines.some((l) => l.line === d.line && l.zone === 'footer' && !l.chrome);
     const inText = sameDay.find((d) => (!isStamp(d) && d.zone !== 'dateline') || isSignOff(d));
     const onPage = sameDay.find((d) => isStamp(d) || d.zone === 'dateline');
@@ -258,7 +258,7 @@ export function resolveMeetingDate(
     }
   }
   // An occasion from the events file: its single day, or the one day of it on the weekday given.
-  // Several events of a series at one place (ASEAN meetings in July, the summit in the autumn)
+  // Several events of a series at one place (a regional group's meetings in July, its summit in the autumn)
   // are told apart only by the page's own year; otherwise the day stays open.
   let occasion = occasions.length === 1 ? occasions[0]! : null;
   if (occasions.length > 1) {

@@ -18,17 +18,17 @@ export interface Sentence {
 }
 
 export interface Dateline {
-  /** The words of the dateline as printed: "MOSCOW, July 13./TASS/." */
+  /** The words of the dateline as printed: "RIVERTON, July 13./NPA/." */
   text: string;
-  /** Its leading place words: "MOSCOW", "Benaulim (Goa)". */
+  /** Its leading place words: "RIVERTON", "Eastport (North Cape)". */
   placeText: string;
   /** What follows the place, where a date may stand: "July 13", "14 April 2023". */
   rest: string;
-  /** Agency code printed with it: "TASS", "TDI". */
+  /** Agency code printed with it: "NPA", "RNA". */
   code: string | null;
   line: number;
   column: number;
-  /** true: opens the first paragraph; false: a line of its own ("Benaulim (Goa), 4 May 2023"). */
+  /** true: opens the first paragraph; false: a line of its own ("Eastport (North Cape), 4 May 2023"). */
   opensBody: boolean;
 }
 
@@ -83,7 +83,7 @@ export function findOpeningDateline(text: string, knowledge: Knowledge): Omit<Da
   return { text: m[0].trim(), ...parts, code: m.groups.code ?? parts.code };
 }
 
-/** A dateline on a line of its own: "Benaulim (Goa), 4 May 2023", "Пекин, 9 апреля 2024 года". */
+/** A dateline on a line of its own: "Eastport (North Cape), 4 May 2023", "Ривертон, 9 апреля 2024 года". */
 function findLineDateline(text: string, knowledge: Knowledge): Omit<Dateline, 'line' | 'column' | 'opensBody'> | null {
   if (text.length > 60 || !/\d/.test(text) || !text.includes(',')) return null;
   if (!isPlaceWords(text, knowledge)) return null;
@@ -129,7 +129,7 @@ export function splitSentences(text: string): { text: string; offset: number }[]
 /** A display-date or label line, not a headline. */
 function isHeadlineCandidate(text: string): boolean {
   if (countWords(text) < 5) return false;
-  // A stamp or a row of labels ("Xinhua | 2024-04-09 21:15:10 | Editor: huaxia") is not a headline.
+  // A stamp or a row of labels ("Norland Press | 2024-04-09 21:15:10 | Editor: desk") is not a headline.
   if ((text.match(/\|/g)?.length ?? 0) >= 2 || /\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}/.test(text)) return false;
   if (/^(by|от|автор)\s/i.test(text)) return false;
   const letters = text.replace(/[^\p{L}]/gu, '');

@@ -1,7 +1,7 @@
 /**
  * Reference events named in a report (content/events.yaml): the occasion of the meeting
- * ("on the sidelines of the SCO Council of Foreign Ministers in Astana") or an earlier event it
- * recalls ("this March, President Xi paid a visit to Russia"). An event is taken as named only
+ * ("on the sidelines of the Regional Council of Foreign Ministers in Riverton") or an earlier event it
+ * recalls ("this March, President Vost paid a visit to Norland"). An event is taken as named only
  * when the text ties the cue to it by place, country or date, never by its cue alone.
  */
 import type { Knowledge } from '../knowledge/index.ts';
@@ -108,7 +108,7 @@ export function findEvents(
 
 /**
  * The occasion of a meeting whose report names no place for it, only an event ("met on the
- * sidelines of the ASEAN-related meetings on Thursday" under a MOSCOW/TASS dateline): the one
+ * sidelines of the regional meetings on Thursday" under a RIVERTON/NPA dateline): the one
  * event of that name whose days include the report's day and month, in the page's year when it
  * prints one. Null unless exactly one place fits.
  */

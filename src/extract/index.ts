@@ -100,7 +100,7 @@ export function extractMeeting(doc: ReportDocument, context: ExtractContext): Re
   const meetings = findMeetingSentences(doc, knowledge);
   const primary = primaryMeetingSentence(meetings);
   let place = placeOfMeeting(doc, meetings, primary, knowledge);
-  // Sentences about this meeting: the primary one and those naming its people (not Xi meeting Putin).
+  // Sentences about this meeting: the primary one and those naming its people (not two others meeting each other).
   const ids = new Set(primary?.people.map((p) => p.id) ?? []);
   const ours = meetings.filter((m) => m === primary || m.people.filter((p) => ids.has(p.id)).length >= Math.min(2, ids.size));
   // No place in the sentences, only an event: a dated event names the place better than a dateline.

@@ -3,7 +3,7 @@
  * ("met", "held talks", "переговоры"), is not about the future ("expected to meet", "will
  * release information on X's meeting with Y") nor a recollection ("last met"), and names two
  * people, or one and "his counterpart". Who met is told apart from who is only mentioned in it
- * ("reviewing President Xi's state visit", "received by President Xi", "Lavrov, who met Blinken…").
+ * ("reviewing President Vost's state visit", "received by President Vost", "Brell, who met Kell…").
  */
 import type { Knowledge } from '../knowledge/index.ts';
 import { blankAsides } from './clauses.ts';
@@ -28,7 +28,7 @@ function onlyMentioned(text: string, blanked: string, p: PersonMention, knowledg
   const end = p.index + p.text.length;
   if (blanked.slice(p.index, end).trim() === '') return true;
   if (/^['’]s?(?![\p{L}])/u.test(text.slice(end))) return true;
-  // The word before the name and its titles ("received by President Xi Jinping").
+  // The word before the name and its titles ("received by President Arlen Vost").
   const before = text.slice(Math.max(0, p.index - 60), p.index).split(/\s+/).filter(Boolean).slice(-4);
   for (let i = before.length - 1; i >= 0; i--) {
     const word = before[i]!.toLowerCase().replace(/[^\p{L}]/gu, '');

@@ -1,6 +1,6 @@
 /**
- * The occasion: a reference event the meeting took place at ("SCO Council of Foreign Ministers,
- * Astana"), else the words after "on the sidelines of" in the sentence reporting the meeting.
+ * The occasion: a reference event the meeting took place at ("Regional Council of Foreign Ministers,
+ * Riverton"), else the words after "on the sidelines of" in the sentence reporting the meeting.
  */
 import type { Knowledge } from '../knowledge/index.ts';
 import type { EventMention } from './events.ts';

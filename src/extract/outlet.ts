@@ -1,6 +1,6 @@
 /**
  * The outlet that published a report, from what the page prints, strongest first: an agency code
- * in the dateline ("/TASS/", "(TDI)"), a "Source:" line, a copyright line, the headline's
+ * in the dateline ("/NPA/", "(RNA)"), a "Source:" line, a copyright line, the headline's
  * " – Outlet" suffix, a credits line, then the masthead. Codes resolve through outlets.yaml, or
  * through a printed name whose initials they are ("CWS" → "Continental Wire Service").
  */

@@ -1,6 +1,6 @@
 /**
  * People in a sentence: those of content/people.yaml by any alias, and officials the file does
- * not know, recognised by the text's own pattern ("Indonesian Foreign Minister Retno Marsudi").
+ * not know, recognised by the text's own pattern ("Norlandic Foreign Minister Ana Brell").
  */
 import type { Knowledge } from '../knowledge/index.ts';
 import type { Person } from '../knowledge/schema.ts';

@@ -1,7 +1,7 @@
 /**
  * Where the meeting took place: a gazetteer place after "in"/"at" in a sentence reporting the
  * meeting; failing that, the dateline's city — never a dateline city that the text contradicts,
- * and never a capital used for its government ("Moscow and Beijing agreed").
+ * and never a capital used for its government ("Riverton and Lakeside agreed").
  */
 import type { Knowledge } from '../knowledge/index.ts';
 import type { Place } from '../knowledge/schema.ts';
@@ -28,7 +28,7 @@ export interface LocatedMention<T> {
 
 /**
  * Mentions preceded within four words by a place preposition ("in", "at a resort in", "в"), with
- * nothing between that sends them elsewhere ("flew in from Moscow").
+ * nothing between that sends them elsewhere ("flew in from Lakeside").
  */
 export function locatedMentions<T>(
   text: string,
@@ -38,7 +38,7 @@ export function locatedMentions<T>(
 ): LocatedMention<T>[] {
   return hits
     .filter((hit) => {
-      if (/^['’]s\b/.test(text.slice(hit.end))) return false; // "in Moscow's view"
+      if (/^['’]s\b/.test(text.slice(hit.end))) return false; // "in Riverton's view"
       const words = text.slice(Math.max(0, hit.index - 60), hit.index).split(/\s+/).filter(Boolean);
       const last = words.slice(-4);
       for (let i = last.length - 1; i >= 0; i--) {
@@ -54,7 +54,7 @@ export function locatedMentions<T>(
     .map((hit) => ({ value: hit.value, text: hit.text, index: hit.index }));
 }
 
-/** Places a sentence puts something in, leaving out asides about a person ("who flew in from Moscow"). */
+/** Places a sentence puts something in, leaving out asides about a person ("who flew in from Lakeside"). */
 export function placesIn(text: string, knowledge: Knowledge): LocatedMention<Place>[] {
   const main = blankAsides(text, knowledge.words);
   return locatedMentions(main, knowledge.placeNames.find(main), knowledge.words.placePrepositions, knowledge.words.awayPrepositions);

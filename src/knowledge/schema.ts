@@ -6,7 +6,7 @@ import { z } from 'zod';
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 const id = z.string().regex(/^[a-z0-9-]+$/, 'expected lower-case letters, digits and hyphens');
-/** A phrase to find in text; a trailing `*` matches any word ending (Russian cases: `Пекин*`). */
+/** A phrase to find in text; a trailing `*` matches any word ending (Russian cases: `Ривертон*`). */
 const phrase = z.string().min(1);
 
 export const countrySchema = z.object({
@@ -26,7 +26,7 @@ export const placeSchema = z.object({
   lon: z.number().min(-180).max(180),
   /** Other names: former names, districts and venues inside it, other languages and cases. */
   aliases: z.array(phrase).default([]),
-  /** A capital is often used for its government ("Moscow and Beijing agreed"). */
+  /** A capital is often used for its government ("Riverton and Lakeside agreed"). */
   capital: z.boolean().default(false),
 });
 export type Place = z.infer<typeof placeSchema>;
@@ -42,7 +42,7 @@ export const personSchema = z.object({
   id,
   name: z.string(),
   country: z.string(),
-  /** Other spellings and forms: "Sergei Lavrov", "С.В.Лавров*", a bare surname when distinctive. */
+  /** Other spellings and forms: "Ana M. Brell", "А.М.Брелл*", a bare surname when distinctive. */
   aliases: z.array(phrase).default([]),
   roles: z.array(roleSchema).min(1),
 });
@@ -54,7 +54,7 @@ export const topicSchema = z.object({
   description: z.string(),
   /**
    * Words and phrases that signal the topic, matched as whole words. A cue written in capitals
-   * (UN, SCO, ООН) matches only in capitals; others match in any case.
+   * (UN, EU, ООН) matches only in capitals; others match in any case.
    */
   cues: z.array(phrase).min(1),
 });
@@ -62,7 +62,7 @@ export type Topic = z.infer<typeof topicSchema>;
 
 export const referenceEventSchema = z.object({
   id,
-  /** Name used as the meeting's occasion ("SCO Council of Foreign Ministers"). */
+  /** Name used as the meeting's occasion ("Regional Council of Foreign Ministers"). */
   name: z.string(),
   start: isoDay,
   end: isoDay,
@@ -75,7 +75,7 @@ export type ReferenceEvent = z.infer<typeof referenceEventSchema>;
 
 export const outletSchema = z.object({
   name: z.string(),
-  /** Other ways reports credit it: agency codes ("TASS", "TDI"), other languages. */
+  /** Other ways reports credit it: agency codes ("NPA", "RNA"), other languages. */
   aliases: z.array(phrase).default([]),
 });
 export type Outlet = z.infer<typeof outletSchema>;
@@ -127,11 +127,11 @@ export const languageSchema = z.object({
   reportVerbs: z.array(phrase).default([]),
   /** Phrases that recall an earlier meeting rather than report this one ("last met"). */
   recallMarkers: z.array(phrase).default([]),
-  /** Pronouns opening a clause about a person ("Lavrov, who flew in from Moscow on Sunday, met…"). */
+  /** Pronouns opening a clause about a person ("Brell, who flew in from Lakeside on Sunday, met…"). */
   relativePronouns: z.array(z.string()).default([]),
   /** Words before a name that make the person a mention, not a participant ("received by", "during"). */
   mentionPrepositions: z.array(z.string()).default([]),
-  /** Words between "in"/"at" and a place that send it elsewhere ("flew in from Moscow"). */
+  /** Words between "in"/"at" and a place that send it elsewhere ("flew in from Lakeside"). */
   awayPrepositions: z.array(z.string()).default([]),
   /** Words for a capital city, so "in the Chinese capital" places a meeting ("capital", "столиц*"). */
   capitalWords: z.array(phrase).default([]),

@@ -25,11 +25,11 @@ export interface MapMarker {
   r: number;
   count: number;
   href: string;
-  /** "Jakarta" */
+  /** "Riverton" */
   name: string;
-  /** "Jakarta, Indonesia" */
+  /** "Riverton, Norland" */
   place: string;
-  /** "Jakarta, Indonesia: 2 meetings" */
+  /** "Riverton, Norland: 2 meetings" */
   label: string;
   /** The place the page is about. */
   current: boolean;

@@ -59,7 +59,7 @@ export function dateStatement(m: Pick<Meeting, 'date' | 'dateBasis' | 'dateNote'
   };
 }
 
-/** "Samarkand, Uzbekistan"; a country alone; or "Place not settled". */
+/** "Riverton, Norland"; a country alone; or "Place not settled". */
 export function placeLabel(m: Pick<Meeting, 'location'>): string {
   const { city, country } = m.location;
   if (city && country) return `${city}, ${country}`;

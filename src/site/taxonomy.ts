@@ -93,7 +93,7 @@ export function personTerms(meetings: readonly Meeting[], k: Knowledge): Term[] 
     .sort(byCountThenLabel);
 }
 
-/** Aliases as a reader writes them: "Лавров*" (a pattern for any ending) → "Лавров"; each once. */
+/** Aliases as a reader writes them: "Брелл*" (a pattern for any ending) → "Брелл"; each once. */
 export function aliasNames(aliases: readonly string[] | undefined): string[] {
   return [...new Set((aliases ?? []).map((a) => a.replace(/\*/g, '').trim()).filter(Boolean))];
 }
